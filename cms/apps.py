@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = "Wegweiser CMS"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,2 @@
+class ContentError(Exception):
+    """A content file that cannot be imported; the message says why, for its author."""

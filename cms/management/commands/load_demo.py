@@ -1,0 +1,43 @@
+"""Set up a demo site on first start: import content/ and create an admin account."""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from cms.models import GuidePage
+
+DEMO_ADMIN = "admin"
+
+
+class Command(BaseCommand):
+    help = "Import the demo content (first start only) and create the demo admin account."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true",
+                            help="import the demo content again even if guides exist")
+
+    def handle(self, *args, force=False, **options):
+        if force or not GuidePage.objects.exists():
+            call_command("import_content", Path(settings.BASE_DIR) / "content",
+                         stdout=self.stdout, stderr=self.stderr)
+            call_command("update_index", verbosity=0)
+            call_command("rebuild_references_index", verbosity=0)
+        else:
+            self.stdout.write("Demo content already imported (use --force to import again).")
+        self.ensure_admin()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_ADMIN).exists():
+            self.stdout.write(f"Admin account '{DEMO_ADMIN}' exists; to reset its password run: "
+                              f"python manage.py changepassword {DEMO_ADMIN}")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser(DEMO_ADMIN, "admin@example.org", password)
+        self.stdout.write(self.style.SUCCESS(
+            "\n  Demo admin created (shown only this once):\n"
+            f"    http://127.0.0.1:8000/admin/   user: {DEMO_ADMIN}   password: {password}\n"))

@@ -1,0 +1,27 @@
+"""Wagtail content of the site, one module per kind of page; re-exported for Django."""
+
+from .base import BasePage
+from .funding import FundingProgrammePage, OrganisationType, Region
+from .glossary import GlossaryPage, GlossaryTerm
+from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
+from .home import HomePage
+from .media import CustomDocument, CustomImage, CustomRendition
+from .topics import STANDARD_TOPICS, TopicPage
+
+__all__ = [
+    "BasePage",
+    "CustomDocument",
+    "CustomImage",
+    "CustomRendition",
+    "FundingProgrammePage",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GuideGlossaryLink",
+    "GuidePage",
+    "GuideRelatedLink",
+    "HomePage",
+    "OrganisationType",
+    "Region",
+    "STANDARD_TOPICS",
+    "TopicPage",
+]

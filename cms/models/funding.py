@@ -1,0 +1,177 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import guide_body_blocks
+from cms.fields import StreamField
+
+from .base import BasePage
+
+REGION_CHOICES = [
+    ("bundesweit", _("Nationwide")),
+    ("baden-wuerttemberg", "Baden-Württemberg"),
+    ("bayern", _("Bavaria")),
+    ("berlin", "Berlin"),
+    ("brandenburg", "Brandenburg"),
+    ("bremen", "Bremen"),
+    ("hamburg", "Hamburg"),
+    ("hessen", _("Hesse")),
+    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
+    ("niedersachsen", _("Lower Saxony")),
+    ("nordrhein-westfalen", _("North Rhine-Westphalia")),
+    ("rheinland-pfalz", _("Rhineland-Palatinate")),
+    ("saarland", "Saarland"),
+    ("sachsen", _("Saxony")),
+    ("sachsen-anhalt", _("Saxony-Anhalt")),
+    ("schleswig-holstein", "Schleswig-Holstein"),
+    ("thueringen", _("Thuringia")),
+]
+
+ORGANISATION_TYPE_CHOICES = [
+    ("verein", _("Registered association (e. V.)")),
+    ("initiative", _("Initiative without legal form")),
+    ("gemeinnuetzige-gmbh", _("Non-profit company (gGmbH)")),
+    ("einzelperson", _("Individual")),
+]
+
+DEADLINE_SOON_DAYS = 30
+
+
+class Region(models.Model):
+    code = models.SlugField(max_length=40, unique=True, choices=REGION_CHOICES)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+
+class OrganisationType(models.Model):
+    code = models.SlugField(max_length=40, unique=True, choices=ORGANISATION_TYPE_CHOICES)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+
+class FundingProgrammePage(BasePage):
+    funder = models.CharField(_("funder"), max_length=200)
+    regions = ParentalManyToManyField(Region, verbose_name=_("regions"), related_name="+")
+    eligible_types = ParentalManyToManyField(
+        OrganisationType, verbose_name=_("who can apply"), related_name="+"
+    )
+    deadline = models.DateField(
+        _("deadline"), null=True, blank=True, help_text=_("Leave empty if you can apply any time.")
+    )
+    amount_min = models.PositiveIntegerField(_("smallest amount (EUR)"))
+    amount_max = models.PositiveIntegerField(_("largest amount (EUR)"))
+    cofunding_percent = models.PositiveSmallIntegerField(
+        _("own share (%)"), default=0, validators=[MaxValueValidator(100)],
+        help_text=_("The share of the costs the organisation pays itself (Eigenanteil)."),
+    )
+    programme_url = models.URLField(_("funder's page"))
+    figures_are_examples = models.BooleanField(
+        _("amounts and deadline are examples"), default=False,
+        help_text=_("Tick for demo or illustrative content; the page then says so."),
+    )
+    body = StreamField(guide_body_blocks(), blank=True, verbose_name=_("how to apply"))
+
+    parent_page_types = ["cms.TopicPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("funder"),
+                FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
+                FieldRowPanel([FieldPanel("cofunding_percent"), FieldPanel("deadline")]),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("eligible_types",
+                           widget=forms.CheckboxSelectMultiple),
+                FieldPanel("programme_url"),
+                FieldPanel("figures_are_examples"),
+            ],
+            heading=_("Programme facts"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("funder"),
+        index.SearchField("body"),
+        index.FilterField("deadline"),
+        index.FilterField("amount_min"),
+        index.FilterField("amount_max"),
+        index.FilterField("cofunding_percent"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("funder"),
+        APIField("deadline"),
+        APIField("amount_min"),
+        APIField("amount_max"),
+        APIField("cofunding_percent"),
+        APIField("region_codes"),
+        APIField("eligible_codes"),
+        APIField("programme_url"),
+        APIField("figures_are_examples"),
+        APIField("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("funder"),
+        TranslatableField("body"),
+        SynchronizedField("regions"),
+        SynchronizedField("eligible_types"),
+        SynchronizedField("deadline"),
+        SynchronizedField("amount_min"),
+        SynchronizedField("amount_max"),
+        SynchronizedField("cofunding_percent"),
+        SynchronizedField("programme_url"),
+        SynchronizedField("figures_are_examples"),
+    ]
+
+    class Meta:
+        verbose_name = _("funding programme")
+
+    def clean(self):
+        super().clean()
+        if self.amount_min is not None and self.amount_max is not None:
+            if self.amount_min > self.amount_max:
+                raise ValidationError(
+                    {"amount_max": _("The largest amount must not be below the smallest.")}
+                )
+
+    @property
+    def region_codes(self):
+        return sorted(r.code for r in self.regions.all())
+
+    @property
+    def eligible_codes(self):
+        return sorted(t.code for t in self.eligible_types.all())
+
+    def deadline_state(self, today: datetime.date | None = None) -> str:
+        """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
+        today = today or timezone.localdate()
+        if self.deadline is None:
+            return "rolling"
+        if self.deadline < today:
+            return "past"
+        if (self.deadline - today).days <= DEADLINE_SOON_DAYS:
+            return "soon"
+        return "open"

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .base import BasePage
+
+
+class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A word from German associations and offices, explained plainly. Translatable snippet."""
+
+    term = models.CharField(_("term"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120)
+    definition = models.TextField(_("short definition"), max_length=400)
+    body = RichTextField(_("explanation"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    panels = [FieldPanel("term"), FieldPanel("slug"), FieldPanel("definition"), FieldPanel("body")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("definition"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("definition"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        ordering = ["term"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_glossary_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def get_url(self):
+        """The term's entry on the glossary page of its language."""
+        page = GlossaryPage.objects.live().filter(locale_id=self.locale_id).first()
+        return f"{page.url}#{self.slug}" if page else None
+
+
+class GlossaryPage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [*BasePage.content_panels, FieldPanel("summary")]
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = terms_for_locale(self.locale)
+        return context
+
+
+def terms_for_locale(locale):
+    """Every term, in this locale where translated, else in German; sorted for reading."""
+    default = Locale.get_default()
+    own = {t.translation_key: t for t in GlossaryTerm.objects.filter(locale=locale)}
+    terms = [own.get(t.translation_key, t) for t in GlossaryTerm.objects.filter(locale=default)]
+    return sorted(terms, key=lambda t: t.term.casefold())

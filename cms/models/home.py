@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail_localize.fields import TranslatableField
+
+from cms.i18n import reader_links
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.TopicPage", "cms.GlossaryPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .topics import TopicPage
+
+        context = super().get_context(request, *args, **kwargs)
+        topics = TopicPage.objects.child_of(self.source_page).live().public()
+        context["topics"] = reader_links(topics)
+        return context
