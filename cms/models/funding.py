@@ -151,11 +151,11 @@ class FundingProgrammePage(BasePage):
 
     def clean(self):
         super().clean()
-        if self.amount_min is not None and self.amount_max is not None:
-            if self.amount_min > self.amount_max:
-                raise ValidationError(
-                    {"amount_max": _("The largest amount must not be below the smallest.")}
-                )
+        low, high = self.amount_min, self.amount_max
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                {"amount_max": _("The largest amount must not be below the smallest.")}
+            )
 
     @property
     def region_codes(self):

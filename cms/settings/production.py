@@ -1,9 +1,9 @@
 """Production: every secret comes from the environment and nothing insecure has a default,
 so a deploy with a missing variable fails at start rather than running unsafely."""
 
-from .base import *  # noqa: F403
 from django.core.exceptions import ImproperlyConfigured
 
+from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_required
 
 DEBUG = False
