@@ -61,7 +61,7 @@ class ContentFile:
         return self.locale != self.source_language
 
     def sort_key(self):
-        return (TYPES.index(self.type), self.is_translation, str(self.path))
+        return (self.is_translation, TYPES.index(self.type), str(self.path))
 
 
 def split_front_matter(text: str) -> tuple[str, str]:

@@ -79,21 +79,31 @@ def import_path(path, user=None) -> ImportReport:
     contents.sort(key=ContentFile.sort_key)
 
     ensure_site_structure()
+    # German sources first, then links between them (a guide may name one imported later),
+    # then translations, which copy those links from their source.
     related: list[tuple[GuidePage, list[str], FileResult]] = []
-    for content in contents:
-        result = FileResult(_name(content.path, base), "")
-        try:
-            with transaction.atomic():
-                Writer(content, user, result).write(related)
-        except ContentError as error:
-            result.status, result.message = "failed", str(error)
-        except ValidationError as error:
-            result.status, result.message = "failed", _validation_message(error)
-        report.results.append(result)
+    sources = [c for c in contents if not c.is_translation]
+    translations = [c for c in contents if c.is_translation]
+    for content in sources:
+        report.results.append(_write(content, base, user, related))
     for page, slugs, result in related:
         with transaction.atomic():
             _link_related(page, slugs, result, user)
+    for content in translations:
+        report.results.append(_write(content, base, user, related))
     return report
+
+
+def _write(content, base, user, related) -> FileResult:
+    result = FileResult(_name(content.path, base), "")
+    try:
+        with transaction.atomic():
+            Writer(content, user, result).write(related)
+    except ContentError as error:
+        result.status, result.message = "failed", str(error)
+    except ValidationError as error:
+        result.status, result.message = "failed", _validation_message(error)
+    return result
 
 
 def _name(file: Path, base: Path) -> str:

@@ -1,0 +1,118 @@
+"""Every page type renders in German and in Arabic (right to left), with what a reader needs."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    "home": "/{lang}/",
+    "topic": "/{lang}/verein-gruenden/",
+    "guide": "/{lang}/verein-gruenden/test-guide/",
+    "funding": "/{lang}/foerdermittel/test-foerderung/",
+    "glossary": "/{lang}/glossar/",
+}
+
+
+def html_tag(response):
+    return re.search(r"<html[^>]*>", response.content.decode()).group(0)
+
+
+@pytest.mark.parametrize("kind", PAGES)
+@pytest.mark.parametrize(("lang", "direction"), [("de", "ltr"), ("ar", "rtl"), ("fa", "rtl"),
+                                                  ("en", "ltr")])
+def test_every_page_type_renders_with_language_and_direction(client, kind, lang, direction):
+    response = client.get(PAGES[kind].format(lang=lang))
+    assert response.status_code == 200
+    assert html_tag(response) == f'<html lang="{lang}" dir="{direction}">'
+    body = response.content.decode()
+    assert '<main id="main"' in body and 'href="#main"' in body  # landmark and skip link
+
+
+def test_guide_shows_all_its_parts(client):
+    body = client.get("/de/verein-gruenden/test-guide/").content.decode()
+    assert "<h1>Testleitfaden Vereinsgründung</h1>" in body
+    assert "Lesezeit: 1 Minute" in body
+    assert 'datetime="2026-11-01"' in body
+    # four sections make a table of contents with working anchors
+    assert 'href="#bevor-sie-anfangen"' in body and 'id="bevor-sie-anfangen"' in body
+    assert '<h4 class="step-title">Satzung schreiben</h4>' in body
+    assert "<li>Protokoll</li>" in body
+    assert "callout-tip" in body and "callout-warning" in body
+    assert "<summary>Kostet das Geld?</summary>" in body
+    assert re.search(r'<a href="/documents/\d+/muster[^"]*" download>Mustersatzung', body)
+    assert "Ihr Amtsgericht – Registergericht" in body
+    assert "§ 56 BGB" in body
+    assert 'href="/de/glossar/#satzung"' in body
+    assert 'href="/de/behoerden/zweiter-leitfaden/"' in body  # related guide
+    assert 'aria-current="page">Testleitfaden' in body  # breadcrumbs
+
+
+def test_arabic_guide_is_the_translation_with_arabic_ui(client):
+    body = client.get("/ar/verein-gruenden/test-guide/").content.decode()
+    assert "دليل اختبار تأسيس الجمعية" in body
+    assert "هكذا تتصرفون" in body
+    assert "هذه الصفحة غير متوفرة" not in body  # no fallback notice on a real translation
+    assert 'href="/ar/glossar/#satzung"' in body  # the Arabic glossary entry
+    # the related guide has no Arabic translation: linked under /ar/, marked as German
+    assert 'href="/ar/behoerden/zweiter-leitfaden/" lang="de"' in body
+
+
+def test_language_switcher_offers_only_existing_translations(client):
+    body = client.get("/de/verein-gruenden/test-guide/").content.decode()
+    switcher = body[body.index('class="language-switcher"'):body.index("</details>")]
+    assert 'href="/ar/verein-gruenden/test-guide/"' in switcher
+    assert 'href="/de/verein-gruenden/test-guide/"' in switcher
+    assert "/en/verein-gruenden/test-guide/" not in switcher
+
+
+def test_untranslated_page_falls_back_to_german_with_notice_in_readers_language(client):
+    response = client.get("/ar/foerdermittel/test-foerderung/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert html_tag(response) == '<html lang="ar" dir="rtl">'
+    assert "هذه الصفحة غير متوفرة بلغتك بعد" in body
+    assert '<article class="funding" lang="de" dir="ltr">' in body
+    assert "Testförderung Integration" in body
+
+
+def test_funding_page_shows_facts_and_example_notice(client):
+    body = client.get("/de/foerdermittel/test-foerderung/").content.decode()
+    assert "Beispielangaben" in body
+    assert "500 bis 5000 Euro" in body
+    assert "10 %" in body
+    assert "Berlin" in body
+    assert 'href="https://www.example.org/foerderung"' in body
+
+
+def test_missing_page_is_a_404_with_own_page_in_readers_language(client):
+    response = client.get("/ar/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert html_tag(response) == '<html lang="ar" dir="rtl">'
+    assert "Traceback" not in response.content.decode()
+
+
+def test_unpublished_guide_is_not_served(client, guide):
+    guide.unpublish()
+    assert client.get("/de/verein-gruenden/test-guide/").status_code == 404
+
+
+def test_robots_and_sitemap_list_pages_in_every_language(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/de/verein-gruenden/test-guide/" in sitemap
+    assert "/ar/verein-gruenden/test-guide/" in sitemap
+
+
+def test_search_page_finds_guides_in_readers_language(client):
+    body = client.get("/de/search/", {"q": "Testleitfaden"}).content.decode()
+    assert 'href="/de/verein-gruenden/test-guide/"' in body
+    body = client.get("/ar/search/", {"q": "دليل"}).content.decode()
+    assert 'href="/ar/verein-gruenden/test-guide/"' in body
+
+
+@pytest.mark.parametrize("query", ["", "x" * 2000, '" * : ( ) ~ ^', "'; DROP TABLE x;--"])
+def test_search_page_survives_odd_queries(client, query):
+    assert client.get("/de/search/", {"q": query, "page": "abc"}).status_code == 200

@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Import the small fixture site once; every test then runs in a rolled-back transaction."""
+    from cms.importer import import_path
+
+    with django_db_blocker.unblock():
+        report = import_path(FIXTURE_CONTENT)
+        assert report.ok, [(r.path, r.message) for r in report.failed]
+
+
+@pytest.fixture
+def guide(db):
+    from cms.models import GuidePage
+
+    return GuidePage.objects.get(locale__language_code="de", slug="test-guide")
+
+
+@pytest.fixture
+def arabic_guide(guide):
+    from wagtail.models import Locale
+
+    return guide.get_translation(Locale.objects.get(language_code="ar"))

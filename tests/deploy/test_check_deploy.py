@@ -1,0 +1,126 @@
+"""`manage.py check --deploy` with the production settings, as a deploy would run them.
+
+Each test starts a fresh interpreter (the settings are read once per process) with an
+environment that holds only what the test states.
+"""
+
+import re
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from ._support import PROJECT_ROOT, clean_environment, run_manage
+
+CHECK_ID = re.compile(r"^\S+: \((?P<id>[\w.]+)\)", re.MULTILINE)
+
+# Warnings that come from cms/settings/*.py themselves and that no environment variable the
+# compose file sets can (or, for W021, should by default) remove. See the xfail below.
+KNOWN_SETTINGS_WARNINGS = {
+    # base.py sets X_FRAME_OPTIONS = "SAMEORIGIN". Wagtail's preview views already set
+    # SAMEORIGIN on their own responses (wagtail.utils.decorators.
+    # xframe_options_sameorigin_override), so X_FRAME_OPTIONS = "DENY" would fix this.
+    "security.W019",
+    # production.py defaults SECURE_HSTS_PRELOAD to False. SECURE_HSTS_PRELOAD=true in the
+    # environment fixes it - a deliberate, hard-to-undo decision for the operator - or the
+    # settings can state that choice with SILENCED_SYSTEM_CHECKS = ["security.W021"].
+    "security.W021",
+}
+
+
+@pytest.fixture
+def production_env(tmp_path):
+    env = clean_environment()
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="wegweiser.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "staticfiles"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    return env
+
+
+def check_deploy(env):
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    output = result.stdout + result.stderr
+    return result.returncode, output, set(CHECK_ID.findall(output))
+
+
+def test_check_deploy_finds_nothing_beyond_the_known_settings_warnings(production_env):
+    returncode, output, ids = check_deploy(production_env)
+    assert "Traceback" not in output, output
+    assert "ERRORS:" not in output, output
+    assert ids <= KNOWN_SETTINGS_WARNINGS, output
+    if not ids:
+        assert returncode == 0, output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "cms/settings raise security.W019 (X_FRAME_OPTIONS='SAMEORIGIN'; fix: 'DENY') and "
+        "security.W021 (SECURE_HSTS_PRELOAD defaults to False; fix: SECURE_HSTS_PRELOAD=true "
+        "or SILENCED_SYSTEM_CHECKS=['security.W021']). Remove this marker once they are fixed."
+    ),
+)
+def test_check_deploy_passes_at_warning_level(production_env):
+    returncode, output, _ = check_deploy(production_env)
+    assert returncode == 0, output
+    assert "WARNINGS" not in output, output
+    assert "?: (security." not in output, output
+
+
+def test_hsts_preload_warning_is_an_environment_choice(production_env):
+    production_env["SECURE_HSTS_PRELOAD"] = "true"
+    _, output, ids = check_deploy(production_env)
+    assert "security.W021" not in ids, output
+    assert ids <= KNOWN_SETTINGS_WARNINGS - {"security.W021"}, output
+
+
+@pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
+def test_production_refuses_to_start_without_secret_key(production_env, secret_key):
+    if secret_key is None:
+        del production_env["SECRET_KEY"]
+    else:
+        production_env["SECRET_KEY"] = secret_key
+    result = run_manage("check", env=production_env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "The environment variable SECRET_KEY must be set." in result.stderr
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "cms/wsgi.py's default is dead: `import cms.wsgi` first imports the package, and "
+        "cms/__init__.py imports cms/celery.py, whose os.environ.setdefault("
+        "'DJANGO_SETTINGS_MODULE', 'cms.settings.dev') wins - gunicorn without "
+        "DJANGO_SETTINGS_MODULE serves DEBUG=True with the fixed dev SECRET_KEY. The image and "
+        "docker-compose.yml set DJANGO_SETTINGS_MODULE explicitly, so the containers are not "
+        "affected. Fix: default cms/celery.py to cms.settings.production as well."
+    ),
+)
+def test_wsgi_application_defaults_to_production_and_needs_secret_key(production_env):
+    """What gunicorn does: import cms.wsgi, with no DJANGO_SETTINGS_MODULE of its own."""
+    del production_env["DJANGO_SETTINGS_MODULE"]
+    del production_env["SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "-c", "import cms.wsgi"],
+        cwd=PROJECT_ROOT,
+        env=production_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "The environment variable SECRET_KEY must be set." in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts(production_env):
+    del production_env["ALLOWED_HOSTS"]
+    result = run_manage("check", env=production_env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must name the site's host names in production." in result.stderr
