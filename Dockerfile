@@ -67,7 +67,7 @@ EXPOSE 8000
 
 # /healthz/ is exempt from the HTTPS redirect (SECURE_REDIRECT_EXEMPT); the script sends a
 # Host header taken from ALLOWED_HOSTS, so Django does not reject the probe with a 400.
-HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=30s --timeout=10s --start-period=300s --retries=3 \
     CMD ["python", "/app/docker/healthcheck.py", "http", "http://127.0.0.1:8000/healthz/"]
 
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
