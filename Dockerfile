@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # Production image for Wegweiser: gunicorn serves the site; the same image runs the Celery
 # worker and beat (see docker-compose.yml). Build: docker build -t wegweiser .
 #

@@ -4,7 +4,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+# Safe default for worker and beat; manage.py and pytest set their own before this runs.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 app = Celery("wegweiser")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -1,6 +1,7 @@
 """What every Wagtail page of the site shares."""
 
 import re
+from collections.abc import Iterable, Mapping
 
 from django.db import models
 from django.utils.html import strip_tags
@@ -56,9 +57,9 @@ def count_words(value) -> int:
     """Words in a StreamField's raw data or any nested str/list/dict of it."""
     if isinstance(value, str):
         return len(re.findall(r"\w+", strip_tags(value)))
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return sum(count_words(v) for k, v in value.items() if k not in {"id", "type"})
-    if isinstance(value, list | tuple):
+    if isinstance(value, Iterable):  # lists, and StreamValue.raw_data (a RawDataView)
         return sum(count_words(v) for v in value)
     return 0
 

@@ -116,3 +116,14 @@ def test_search_page_finds_guides_in_readers_language(client):
 @pytest.mark.parametrize("query", ["", "x" * 2000, '" * : ( ) ~ ^', "'; DROP TABLE x;--"])
 def test_search_page_survives_odd_queries(client, query):
     assert client.get("/de/search/", {"q": query, "page": "abc"}).status_code == 200
+
+
+def test_reading_time_counts_the_words_of_the_body(client):
+    from tests.factories import GuidePageFactory
+
+    text = "<p>" + "Wort " * 900 + "</p>"
+    page = GuidePageFactory(body=[{"type": "text", "value": text}])
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.reading_time == 5  # 900 words at 180 per minute
+    assert "Lesezeit: 5 Minuten" in client.get(page.url).content.decode()

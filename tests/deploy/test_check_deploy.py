@@ -15,20 +15,6 @@ from ._support import PROJECT_ROOT, clean_environment, run_manage
 
 CHECK_ID = re.compile(r"^\S+: \((?P<id>[\w.]+)\)", re.MULTILINE)
 
-# Warnings that come from cms/settings/*.py themselves and that no environment variable the
-# compose file sets can (or, for W021, should by default) remove. See the xfail below.
-KNOWN_SETTINGS_WARNINGS = {
-    # base.py sets X_FRAME_OPTIONS = "SAMEORIGIN". Wagtail's preview views already set
-    # SAMEORIGIN on their own responses (wagtail.utils.decorators.
-    # xframe_options_sameorigin_override), so X_FRAME_OPTIONS = "DENY" would fix this.
-    "security.W019",
-    # production.py defaults SECURE_HSTS_PRELOAD to False. SECURE_HSTS_PRELOAD=true in the
-    # environment fixes it - a deliberate, hard-to-undo decision for the operator - or the
-    # settings can state that choice with SILENCED_SYSTEM_CHECKS = ["security.W021"].
-    "security.W021",
-}
-
-
 @pytest.fixture
 def production_env(tmp_path):
     env = clean_environment()
@@ -49,23 +35,6 @@ def check_deploy(env):
     return result.returncode, output, set(CHECK_ID.findall(output))
 
 
-def test_check_deploy_finds_nothing_beyond_the_known_settings_warnings(production_env):
-    returncode, output, ids = check_deploy(production_env)
-    assert "Traceback" not in output, output
-    assert "ERRORS:" not in output, output
-    assert ids <= KNOWN_SETTINGS_WARNINGS, output
-    if not ids:
-        assert returncode == 0, output
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cms/settings raise security.W019 (X_FRAME_OPTIONS='SAMEORIGIN'; fix: 'DENY') and "
-        "security.W021 (SECURE_HSTS_PRELOAD defaults to False; fix: SECURE_HSTS_PRELOAD=true "
-        "or SILENCED_SYSTEM_CHECKS=['security.W021']). Remove this marker once they are fixed."
-    ),
-)
 def test_check_deploy_passes_at_warning_level(production_env):
     returncode, output, _ = check_deploy(production_env)
     assert returncode == 0, output
@@ -73,11 +42,10 @@ def test_check_deploy_passes_at_warning_level(production_env):
     assert "?: (security." not in output, output
 
 
-def test_hsts_preload_warning_is_an_environment_choice(production_env):
-    production_env["SECURE_HSTS_PRELOAD"] = "true"
+def test_hsts_preload_can_be_turned_off_and_check_deploy_says_so(production_env):
+    production_env["SECURE_HSTS_PRELOAD"] = "false"
     _, output, ids = check_deploy(production_env)
-    assert "security.W021" not in ids, output
-    assert ids <= KNOWN_SETTINGS_WARNINGS - {"security.W021"}, output
+    assert ids == {"security.W021"}, output
 
 
 @pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
@@ -92,17 +60,6 @@ def test_production_refuses_to_start_without_secret_key(production_env, secret_k
     assert "The environment variable SECRET_KEY must be set." in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cms/wsgi.py's default is dead: `import cms.wsgi` first imports the package, and "
-        "cms/__init__.py imports cms/celery.py, whose os.environ.setdefault("
-        "'DJANGO_SETTINGS_MODULE', 'cms.settings.dev') wins - gunicorn without "
-        "DJANGO_SETTINGS_MODULE serves DEBUG=True with the fixed dev SECRET_KEY. The image and "
-        "docker-compose.yml set DJANGO_SETTINGS_MODULE explicitly, so the containers are not "
-        "affected. Fix: default cms/celery.py to cms.settings.production as well."
-    ),
-)
 def test_wsgi_application_defaults_to_production_and_needs_secret_key(production_env):
     """What gunicorn does: import cms.wsgi, with no DJANGO_SETTINGS_MODULE of its own."""
     del production_env["DJANGO_SETTINGS_MODULE"]
