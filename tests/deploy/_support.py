@@ -180,6 +180,22 @@ def clean_environment() -> dict[str, str]:
     return env
 
 
+def production_environment(tmp_path: Path) -> dict[str, str]:
+    """What a deploy provides: production settings, a real secret, a throw-away database."""
+    import secrets
+
+    env = clean_environment()
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="wegweiser.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "staticfiles"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    return env
+
+
 def run_manage(*args: str, env: dict[str, str], timeout: int = 180):
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -5,28 +5,18 @@ environment that holds only what the test states.
 """
 
 import re
-import secrets
 import subprocess
 import sys
 
 import pytest
 
-from ._support import PROJECT_ROOT, clean_environment, run_manage
+from ._support import PROJECT_ROOT, production_environment, run_manage
 
 CHECK_ID = re.compile(r"^\S+: \((?P<id>[\w.]+)\)", re.MULTILINE)
 
 @pytest.fixture
 def production_env(tmp_path):
-    env = clean_environment()
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="wegweiser.example.org",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "staticfiles"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    return env
+    return production_environment(tmp_path)
 
 
 def check_deploy(env):

@@ -5,7 +5,6 @@ import importlib.util
 import json
 import os
 import re
-import secrets
 import socket
 import subprocess
 import sys
@@ -19,9 +18,9 @@ import pytest
 from ._support import (
     DOCKER_DIR,
     PROJECT_ROOT,
-    clean_environment,
     dockerfile_instructions,
     final_stage,
+    production_environment,
 )
 
 ENTRYPOINT = DOCKER_DIR / "entrypoint.sh"
@@ -224,18 +223,8 @@ def gunicorn_server(tmp_path):
     port = free_port()
     command = json.loads(dict(final_stage(dockerfile_instructions()))["CMD"])
     command[-1] = command[-1].replace("0.0.0.0:8000", f"127.0.0.1:{port}")
-    env = clean_environment()
-    env.update(
-        PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}",
-        # As the image's ENV sets it (cms/wsgi.py's own default does not take effect).
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="wegweiser.example.org",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp_path / "staticfiles"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        WEB_CONCURRENCY="1",
-    )
+    env = production_environment(tmp_path)
+    env.update(PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}", WEB_CONCURRENCY="1")
     env.pop("RUN_MIGRATIONS", None)
     process = subprocess.Popen(
         ["sh", str(ENTRYPOINT), *command],
