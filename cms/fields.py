@@ -12,5 +12,7 @@ from wagtail.fields import StreamField as WagtailStreamField
 class StreamField(WagtailStreamField):
     def deconstruct(self):
         name, _path, _args, kwargs = super().deconstruct()
-        kwargs.pop("block_lookup", None)
+        # exactly what Wagtail's StreamField([]) deconstructs to, so the autodetector sees
+        # the migration state and the model as equal
+        kwargs["block_lookup"] = {}
         return name, "wagtail.fields.StreamField", [[]], kwargs

@@ -18,7 +18,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         locale = Locale.get_active()
-        filters, parsed = parse_query_string(query, operator="and")
+        _filters, parsed = parse_query_string(query, operator="and")
         results = (
             Page.objects.live().public().filter(locale=locale).exclude(depth__lte=2)
             .specific().search(parsed, operator="and")

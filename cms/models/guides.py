@@ -93,7 +93,7 @@ def heading_anchor(text: str) -> str:
 class GuideRelatedLink(Orderable):
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_links")
     guide = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
+        "cms.GuidePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
     )
     panels = [FieldPanel("guide", heading=_("Guide"))]
 
