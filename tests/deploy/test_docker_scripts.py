@@ -253,27 +253,25 @@ def gunicorn_server(tmp_path):
         process.wait()
 
 
-def test_web_healthcheck_passes_against_gunicorn_with_production_settings(gunicorn_server):
-    port, env = gunicorn_server
-    url = f"http://127.0.0.1:{port}/healthz/"
-    # Exactly the command the Dockerfile's HEALTHCHECK and the compose healthcheck run.
-    result = subprocess.run(
+def run_http_probe(url, env):
+    """Exactly the command the Dockerfile's HEALTHCHECK and the compose healthcheck run."""
+    return subprocess.run(
         [sys.executable, str(HEALTHCHECK), "http", url],
         env=env,
         capture_output=True,
         text=True,
         timeout=30,
     )
+
+
+def test_web_healthcheck_passes_against_gunicorn_with_production_settings(gunicorn_server):
+    port, env = gunicorn_server
+    url = f"http://127.0.0.1:{port}/healthz/"
+    result = run_http_probe(url, env)
     assert result.returncode == 0, result.stderr
     # Why the probe needs its Host header: production rejects the container's own address.
     env_without_hosts = dict(env, ALLOWED_HOSTS="not-the-site.example.org")
-    result = subprocess.run(
-        [sys.executable, str(HEALTHCHECK), "http", url],
-        env=env_without_hosts,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    result = run_http_probe(url, env_without_hosts)
     assert result.returncode == 1
     # DisallowedHost: 400 - or 500 here, because the 400 page's template needs the database
     # and this throw-away SQLite database has no tables (with a migrated one it is 400).
