@@ -71,6 +71,3 @@ def reader_links(pages, language_code: str | None = None) -> list[ReaderLink]:
             links.append(ReaderLink(page, fallback_url, True))
     return links
 
-
-def reader_link(page, language_code: str | None = None) -> ReaderLink:
-    return reader_links([page], language_code)[0]

@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.utils import translation
 from wagtail.models import Page
 
 from cms.i18n import active_language, is_rtl, swap_language_prefix
@@ -44,12 +43,6 @@ def shown_in_fallback(context):
     """True when the page is in another language than the reader asked for."""
     page = context.get("page")
     return bool(page) and page.locale.language_code != active_language()
-
-
-@register.simple_tag
-def language_name(code):
-    with translation.override(code):
-        return LANGUAGE_NAMES.get(code, code)
 
 
 @register.simple_tag(takes_context=True)
