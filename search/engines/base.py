@@ -1,0 +1,91 @@
+"""The contract between the search service and its engines.
+
+The service (`search/service.py`) turns a request (HTML page, JSON API, autocomplete) into a
+`SearchQuery`, asks the configured engine, and falls back to the database engine when the
+configured one fails. Engines never see a request object and never render anything.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot answer right now (down, timed out); the service falls back."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str  # already cleaned: trimmed, length-capped, never None
+    locale: str  # language code of the reader, e.g. "de", "ar"
+    types: tuple[str, ...] = ()  # result types to keep ("guide", "funding", ...); () = all
+    topic: str | None = None  # a topic slug
+    regions: tuple[str, ...] = ()  # Region.code values
+    eligible: tuple[str, ...] = ()  # OrganisationType.code values
+    deadline: str | None = None  # "open" | "soon" | "rolling" | "past"
+    amount: str | None = None  # an amount-range bucket key
+    own_share: str | None = None  # "none" | "upto10" | "more"
+    include_past: bool = False  # past funding deadlines are hidden unless asked for
+    sort: str = "relevance"  # "relevance" | "deadline"
+    offset: int = 0
+    limit: int = 10
+    today: datetime.date | None = None  # for deadline buckets; None = today in TIME_ZONE
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    url: str
+    slug: str
+    type: str  # "guide" | "topic" | "funding" | "glossary" | ... (one word per content type)
+    locale: str  # the language the hit is written in (German fallback hits say "de")
+    snippet: str  # HTML-safe: escaped text with <mark> around matched words
+    score: float = 0.0
+    promoted: bool = False  # an editors' pick
+    object_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class SearchResults:
+    count: int
+    hits: list[SearchHit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean"
+    engine: str = ""  # which engine answered ("database", "elasticsearch")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    title: str
+    url: str
+    type: str
+
+
+class SearchEngine(Protocol):
+    name: str
+
+    def search(self, query: SearchQuery) -> SearchResults: ...
+
+    def autocomplete(self, prefix: str, locale: str, limit: int = 8) -> list[Suggestion]: ...
+
+    # Indexing: engines that keep their own index (Elasticsearch) implement these; the
+    # database engine relies on Wagtail's own index and makes them no-ops.
+    def index_object(self, app_label: str, model_name: str, pk: int) -> None: ...
+
+    def remove_object(self, app_label: str, model_name: str, pk: int) -> None: ...
+
+
+# Facet keys in SearchResults.facets: "type", "topic", "region", "eligible", "deadline",
+# "amount", "own_share". Bucket keys and labels for the last three are in search/buckets.py.
+# Engines are looked up by SEARCH_ENGINE in search/service.py:
+#   "database"      -> search.engines.database.DatabaseEngine()
+#   "elasticsearch" -> search.engines.elasticsearch.ElasticsearchEngine()

@@ -1,0 +1,26 @@
+"""What search finds: one entry per content type. Adding a type is one entry here (plus, for
+Elasticsearch, its fields in the document builder)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class SearchType:
+    key: str  # the `type` value in results and in ?type=
+    model: str  # "app_label.ModelName"
+    label: str
+    is_page: bool = True
+
+
+SEARCH_TYPES = [
+    SearchType("guide", "cms.GuidePage", _("Guide")),
+    SearchType("topic", "cms.TopicPage", _("Topic")),
+    SearchType("funding", "cms.FundingProgrammePage", _("Funding programme")),
+    SearchType("glossary", "cms.GlossaryTerm", _("Glossary term"), is_page=False),
+]
+
+
+def search_type(key: str) -> SearchType | None:
+    return next((t for t in SEARCH_TYPES if t.key == key), None)
