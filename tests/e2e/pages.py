@@ -1,0 +1,47 @@
+"""Every public page type, with a demo-content URL in German and in Arabic. The accessibility,
+HTML-validity, page-weight and screenshot tests all run over this list: a new page type
+added here is checked by all of them."""
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+LANGUAGES = ("de", "ar")
+
+# The guide `Einen Verein gründen` is translated into Arabic in the demo content.
+GUIDE_PATH = "verein-gruenden/verein-gruenden/"
+GUIDE_TITLE = {"de": "Einen Verein gründen: der Weg zum e. V.",
+               "ar": "تأسيس جمعية: الطريق إلى جمعية مسجلة (e. V.)"}
+SEARCH_WORD = {"de": "Satzung", "ar": "النظام"}
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str  # after the language prefix
+    status: int = 200
+
+    def url(self, language: str) -> str:
+        path = self.path.replace("{q}", quote(SEARCH_WORD[language]))
+        return f"/{language}/{path}"
+
+
+PAGE_TYPES = [
+    PageType("home", ""),
+    PageType("topic", "verein-gruenden/"),
+    PageType("guide", GUIDE_PATH),
+    # Not translated: under /ar/ it is the German page with a notice in Arabic.
+    PageType("funding", "foerdermittel/aktion-mensch-mikrofoerderung/"),
+    PageType("glossary", "glossar/"),
+    PageType("search", "search/?q={q}"),
+    PageType("not-found", "gibt-es-nicht/", status=404),
+]
+
+PAGE_TYPE_IDS = [p.name for p in PAGE_TYPES]
+
+
+def each_page_in_each_language():
+    """(page type, language) pairs for pytest.mark.parametrize, with readable ids."""
+    import pytest
+
+    return [pytest.param(p, lang, id=f"{p.name}-{lang}") for p in PAGE_TYPES
+            for lang in LANGUAGES]

@@ -1,0 +1,33 @@
+"""Run in the server's environment before gunicorn starts (`python -m tests.e2e.prepare_site`):
+migrate, import the demo content exactly as `make run` does, and add the journeys' accounts."""
+
+import django
+from django.core.management import call_command
+
+
+def main():
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.e2e.server import EDITOR, TRANSLATOR
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("compile_catalogues", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+    User = get_user_model()
+    moderators = Group.objects.get(name="Moderators")
+    translators, _ = Group.objects.get_or_create(name="Translators")
+    translators.permissions.add(Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"))
+    translators.permissions.add(Permission.objects.get(codename="access_admin"))
+    for (username, password), groups in ((EDITOR, [moderators]),
+                                         (TRANSLATOR, [moderators, translators])):
+        user = User.objects.create_user(username, f"{username}@example.org", password,
+                                        first_name=username.split("-")[1].title())
+        user.groups.set(groups)
+
+
+if __name__ == "__main__":
+    main()
