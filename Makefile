@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages clean
+.PHONY: install run test lint messages clean browser-deps system-deps
 
 install: $(STAMP)
 
@@ -22,7 +22,7 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install
+test: install browser-deps
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
@@ -39,3 +39,20 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# Browser tests (tests/e2e): Debian's chromium, Java for the Nu HTML checker and npm from apt
+# when missing (Playwright's own browser downloads do not work everywhere), then axe-core and
+# vnu-jar from package-lock.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NODE_STAMP := node_modules/.package-lock.json
+
+browser-deps: system-deps $(NODE_STAMP)
+
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update && \
+	  $(SUDO) apt-get install -y --no-install-recommends chromium default-jre-headless npm; \
+	fi
+
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --ignore-scripts --no-audit --no-fund

@@ -1,0 +1,29 @@
+"""The W3C Nu HTML checker (npm vnu-jar) on the HTML the server sends for every page type.
+One Java run checks all pages: starting the JVM costs more than the checking."""
+
+import json
+import subprocess
+
+from tests.e2e.conftest import NODE_MODULES
+from tests.e2e.pages import LANGUAGES, PAGE_TYPES
+
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_page_type_is_valid_html(page, tmp_path):
+    files = []
+    for language in LANGUAGES:
+        for page_type in PAGE_TYPES:
+            response = page.request.get(page_type.url(language))
+            assert response.status == page_type.status, page_type.url(language)
+            path = tmp_path / f"{page_type.name}-{language}.html"
+            path.write_bytes(response.body())
+            files.append(str(path))
+
+    run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
+                          *files], capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr)["messages"]
+    errors = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+              for m in messages if m["type"] in ("error", "non-document-error")]
+    assert not errors, "\n".join(errors)
+    assert run.returncode == 0, run.stderr[-2000:]
