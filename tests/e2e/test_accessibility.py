@@ -73,6 +73,21 @@ def test_tab_order_reaches_skip_link_search_languages_and_content(page, language
     assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
 
 
+@pytest.mark.parametrize(("page_type", "language"), each_page_in_each_language())
+def test_every_focus_stop_is_visible(page, page_type, language):
+    """Tab through the whole page: each link, field and button shows where focus is."""
+    page.goto(page_type.url(language))
+    stops = []
+    for _ in range(120):
+        stop = tab(page)
+        if stop["tag"] == "body" or (stops and stop == stops[0]):
+            break
+        stops.append(stop)
+    assert len(stops) >= 5, stops
+    hidden = [stop for stop in stops if not stop["visible"]]
+    assert not hidden, f"focus not visible on: {hidden}"
+
+
 def test_keyboard_only_reader_journey(page):
     """Search, open a result and switch language without touching the mouse."""
     page.goto("/de/")

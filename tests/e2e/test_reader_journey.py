@@ -33,4 +33,4 @@ def test_reader_finds_guide_in_german_and_reads_it_in_arabic(page):
 def test_search_in_arabic_stays_in_arabic(page):
     page.goto(f"/ar/search/?q={quote('النظام الأساسي')}")
     link = page.locator("main").get_by_role("link", name="كتابة النظام الأساسي")
-    expect(link).to_have_attribute("href", "/ar/verein-gruenden/satzung-schreiben/")
+    expect(link).to_have_attribute("href", re.compile(r"^/ar/verein-gruenden/satzung-schreiben/"))
