@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -33,8 +34,8 @@ TRANSLATOR = ("e2e-translator", "translator-pass-2026")
 @dataclass
 class RunningSite:
     url: str
-    process: subprocess.Popen
-    log_path: Path
+    process: subprocess.Popen | None
+    log_path: Path | None
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
@@ -104,7 +105,7 @@ def _run(args: list, env: dict, log) -> None:
         raise RuntimeError(f"{' '.join(map(str, args))} failed; see {log.name}")
 
 
-def start_site() -> tuple[RunningSite, callable]:
+def start_site() -> tuple[RunningSite, Callable[[], None]]:
     """Prepare the database and static files, start gunicorn; returns the site and a stop
     function that ends the server and removes its database."""
     workdir = Path(tempfile.mkdtemp(prefix="wegweiser-e2e-"))
