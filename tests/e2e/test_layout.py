@@ -1,0 +1,36 @@
+"""Layout a reader notices: reflow at 320 px (WCAG 1.4.10), mirrored header in Arabic, and a
+print version without the site's navigation."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.pages import GUIDE_PATH, each_page_in_each_language
+
+
+@pytest.mark.parametrize(("page_type", "language"), each_page_in_each_language())
+def test_reflows_at_320_px_without_sideways_scrolling(browser, site, page_type, language):
+    context = browser.new_context(base_url=site.url, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(page_type.url(language))
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    context.close()
+    assert overflow <= 0, f"{overflow}px wider than a 320px screen"
+
+
+@pytest.mark.parametrize(("language", "brand_side"), [("de", "left"), ("ar", "right")])
+def test_header_follows_the_reading_direction(page, language, brand_side):
+    page.goto(f"/{language}/{GUIDE_PATH}")
+    brand = page.locator(".brand").bounding_box()
+    search = page.locator("#site-search").bounding_box()
+    brand_is_left = brand["x"] < search["x"]
+    assert brand_is_left == (brand_side == "left")
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_print_version_shows_the_guide_without_navigation(page, language):
+    page.goto(f"/{language}/{GUIDE_PATH}")
+    page.emulate_media(media="print")
+    for chrome in (".site-header", ".site-footer", ".breadcrumbs", ".toc"):
+        expect(page.locator(chrome)).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".legal")).to_be_visible()
