@@ -1,6 +1,8 @@
 """WCAG 2.1 A/AA with axe-core on every public page type in German and Arabic, a keyboard-only
 journey, and focus that can be seen."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -9,6 +11,7 @@ from tests.e2e.pages import GUIDE_PATH, GUIDE_TITLE, each_page_in_each_language
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+FOCUS_RING_JS = (Path(__file__).parent / "focus_ring.js").read_text()
 
 
 def run_axe(page: Page) -> dict:
@@ -34,14 +37,8 @@ def test_no_wcag_violations(page, page_type, language):
 
 
 def focus_ring(page: Page) -> dict:
-    """The focused element's name and whether an outline or box-shadow marks it."""
-    return page.evaluate("""() => {
-        const el = document.activeElement, style = getComputedStyle(el);
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-        return {tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || '').trim(),
-                id: el.id, visible: outline || style.boxShadow !== 'none',
-                inViewport: el.getBoundingClientRect().bottom > 0};
-    }""")
+    """The focused element, whether a focus ring marks it and the ring's contrast."""
+    return page.evaluate(FOCUS_RING_JS)
 
 
 def tab(page: Page) -> dict:
@@ -75,7 +72,8 @@ def test_tab_order_reaches_skip_link_search_languages_and_content(page, language
 
 @pytest.mark.parametrize(("page_type", "language"), each_page_in_each_language())
 def test_every_focus_stop_is_visible(page, page_type, language):
-    """Tab through the whole page: each link, field and button shows where focus is."""
+    """Tab through the whole page: each link, field and button shows where focus is, with a
+    ring of at least 3:1 contrast."""
     page.goto(page_type.url(language))
     stops = []
     for _ in range(120):
@@ -86,6 +84,8 @@ def test_every_focus_stop_is_visible(page, page_type, language):
     assert len(stops) >= 5, stops
     hidden = [stop for stop in stops if not stop["visible"]]
     assert not hidden, f"focus not visible on: {hidden}"
+    faint = [stop for stop in stops if stop["contrast"] is not None and stop["contrast"] < 3]
+    assert not faint, f"focus ring below 3:1 against its background: {faint}"
 
 
 def test_keyboard_only_reader_journey(page):
