@@ -1,5 +1,5 @@
-"""Layout a reader notices: reflow at 320 px (WCAG 1.4.10), mirrored header in Arabic, and a
-print version without the site's navigation."""
+"""Layout a reader notices: reflow at 320 px (WCAG 1.4.10), text at 200 % (1.4.4), mirrored
+header in Arabic, and a print version without the site's navigation."""
 
 import pytest
 from playwright.sync_api import expect
@@ -15,6 +15,23 @@ def test_reflows_at_320_px_without_sideways_scrolling(browser, site, page_type, 
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     context.close()
     assert overflow <= 0, f"{overflow}px wider than a 320px screen"
+
+
+@pytest.mark.parametrize(("page_type", "language"), each_page_in_each_language())
+def test_text_at_200_percent_loses_nothing(page, page_type, language):
+    """WCAG 1.4.4: with text twice as large (as a reader's browser setting would make it),
+    nothing is cut off or pushed sideways at desktop width."""
+    page.goto(page_type.url(language))
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"{overflow}px sideways scrolling with 200 % text"
+    clipped = page.evaluate("""() => [...document.querySelectorAll('main *')].filter(el => {
+        const style = getComputedStyle(el);
+        // visually-hidden text (1 px boxes) is clipped on purpose
+        return style.overflow === 'hidden' && el.clientWidth > 1
+            && el.scrollHeight > el.clientHeight + 1;
+    }).map(el => el.tagName)""")
+    assert not clipped, clipped
 
 
 @pytest.mark.parametrize(("language", "brand_side"), [("de", "left"), ("ar", "right")])
