@@ -12,6 +12,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 # per-user answers), documents (permission-checked downloads) and the health check.
 NEVER_SHARED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz/")
 SAFE_METHODS = ("GET", "HEAD")
+# Views (URL names) whose answer is the same for every anonymous reader, besides the pages
+# cms.views.serve_with_fallback marks itself. Search results are public content only.
+SHAREABLE_URL_NAMES = {"search"}
 
 
 def allow_sharing(request):
@@ -34,10 +37,16 @@ def is_anonymous_read(request) -> bool:
     )
 
 
+def view_allows_sharing(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return getattr(request, "shareable", False) or bool(
+        match and match.url_name in SHAREABLE_URL_NAMES)
+
+
 def is_shareable(request, response) -> bool:
     user = getattr(request, "user", None)
     return (
-        getattr(request, "shareable", False)
+        view_allows_sharing(request)
         and is_anonymous_read(request)
         and response.status_code == 200
         and (user is None or not user.is_authenticated)
