@@ -23,6 +23,7 @@ run: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
+	.ci/system-packages
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
