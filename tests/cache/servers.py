@@ -76,7 +76,7 @@ def varnishd_path() -> str | None:
         None)
 
 
-def test_vcl(web_port: int, media_port: int | None = None) -> str:
+def local_vcl(web_port: int, media_port: int | None = None) -> str:
     """The project's VCL with the compose service names replaced by local addresses; only
     127.0.0.1 may purge."""
     vcl = VCL.read_text(encoding="utf-8")
@@ -94,7 +94,7 @@ def varnish(web_port: int, media_port: int | None = None):
     binary = varnishd_path()
     workdir = Path(tempfile.mkdtemp(prefix="wegweiser-varnish-"))
     vcl_file = workdir / "test.vcl"
-    vcl_file.write_text(test_vcl(web_port, media_port), encoding="utf-8")
+    vcl_file.write_text(local_vcl(web_port, media_port), encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [binary, "-F", "-j", "none", "-n", str(workdir / "n"), "-f", str(vcl_file),
@@ -119,13 +119,13 @@ def _wait_for_port(port, process, timeout=20.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"varnishd exited: {process.stdout.read()}")
+            raise RuntimeError(f"{process.args[0]} exited: {process.stdout.read()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             return
         except OSError:
             time.sleep(0.05)
-    raise RuntimeError("varnishd did not start listening")
+    raise RuntimeError(f"{process.args[0]} did not start listening")
 
 
 def request(port, method, path, headers=None, source="127.0.0.1"):
@@ -138,3 +138,48 @@ def request(port, method, path, headers=None, source="127.0.0.1"):
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
     finally:
         conn.close()
+
+
+def nginx_path() -> str | None:
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx")
+                                     else None)
+
+
+@contextmanager
+def nginx(server_conf: str, workdir: Path):
+    """nginx in the foreground with one server block (already pointing at local paths)."""
+    port = free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    os.chmod(workdir, 0o755)  # workers may run as another user when the tests run as root
+    (workdir / "server.conf").write_text(
+        server_conf.replace("listen 80;", f"listen 127.0.0.1:{port};"), encoding="utf-8")
+    (workdir / "nginx.conf").write_text(f"""
+worker_processes 1;
+error_log stderr warn;
+pid {workdir}/nginx.pid;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    fastcgi_temp_path {workdir}/fastcgi;
+    uwsgi_temp_path {workdir}/uwsgi;
+    scgi_temp_path {workdir}/scgi;
+    include {workdir}/server.conf;
+}}
+""", encoding="utf-8")
+    process = subprocess.Popen(
+        [nginx_path(), "-p", str(workdir), "-c", str(workdir / "nginx.conf"),
+         "-g", "daemon off;"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_for_port(port, process)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
