@@ -90,7 +90,8 @@ def healthz(request):
 
 
 def error_language(request) -> str:
-    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    prefix = request.path_info.split("/", 2)[1] if request.path_info.count("/") >= 2 else ""
+    return prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def render_error(request, template, status, **context):
