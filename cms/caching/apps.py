@@ -10,6 +10,7 @@ class CachingConfig(AppConfig):
     verbose_name = "Wegweiser page caching"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, locales
 
         invalidation.connect()
+        locales.install()

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 
 from . import policy
 from .invalidation import current_generation
+from .locales import remember_locales
 
 # Headers a cached answer keeps; cookies and per-request headers are never stored.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary",
@@ -36,7 +37,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        enabled = settings.PAGE_CACHE_ENABLED and policy.is_anonymous_read(request)
+        anonymous_read = policy.is_anonymous_read(request)
+        enabled = settings.PAGE_CACHE_ENABLED and anonymous_read
         key = None
         if enabled:
             cache = caches[settings.PAGE_CACHE_ALIAS]
@@ -44,7 +46,11 @@ class PageCacheMiddleware:
             stored = cache.get(key)
             if stored is not None:
                 return self._rebuild(stored)
-        response = self.get_response(request)
+        if anonymous_read:
+            with remember_locales():
+                response = self.get_response(request)
+        else:
+            response = self.get_response(request)
         shareable = policy.apply_headers(request, response)
         if key and shareable and request.method == "GET" and not response.streaming:
             caches[settings.PAGE_CACHE_ALIAS].set(
