@@ -33,8 +33,7 @@ sub vcl_recv {
             return (synth(403, "Purging is not allowed from this address."));
         }
         # Search results can change with any page: every purge also drops cached searches.
-        ban("obj.http.X-Cache-Host == " + req.http.host +
-            " && obj.http.X-Cache-Url ~ ^/[A-Za-z-]+/search/");
+        ban("obj.http.X-Cache-Url ~ ^/[A-Za-z-]+/search/");
         return (purge);
     }
     if (req.url ~ "^/media/") {
@@ -60,10 +59,17 @@ sub vcl_recv {
     return (hash);
 }
 
+# One site: every allowed host name serves the same pages (Django answers any other with 400,
+# which is not cached), so the address alone is the key. Purges then work whatever host name
+# the Wagtail site is configured with.
+sub vcl_hash {
+    hash_data(req.url);
+    return (lookup);
+}
+
 sub vcl_backend_response {
     # Remembered on the object so that bans can match without a request (ban lurker).
     set beresp.http.X-Cache-Url = bereq.url;
-    set beresp.http.X-Cache-Host = bereq.http.host;
     if (bereq.url ~ "^/media/" && beresp.status == 200) {
         set beresp.ttl = 1d;
         set beresp.http.Cache-Control = "public, max-age=86400";
@@ -83,7 +89,6 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.X-Cache-Url;
-    unset resp.http.X-Cache-Host;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

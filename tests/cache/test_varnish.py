@@ -167,3 +167,14 @@ def test_private_page_is_not_cached(proxy, guide, committed):
         PageViewRestriction.objects.create(page=guide, restriction_type="login")
     status, headers, _body = proxy(GUIDE)
     assert status == 302 and headers["x-cache"] == "MISS"
+
+
+def test_purge_reaches_copies_fetched_under_another_host_name(proxy, guide, committed):
+    other_host = {"Host": "127.0.0.1"}  # allowed too; the Wagtail site is named differently
+    request(proxy.port, "GET", GUIDE, other_host)
+    assert cache_state(request(proxy.port, "GET", GUIDE, other_host)) == "HIT"
+    guide.title = "Unter jedem Hostnamen neu"
+    with committed():
+        guide.save_revision().publish()
+    status, headers, body = request(proxy.port, "GET", GUIDE, other_host)
+    assert headers["x-cache"] == "MISS" and "Unter jedem Hostnamen neu" in body
