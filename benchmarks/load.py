@@ -2,8 +2,8 @@
 """Load benchmark: gunicorn (one sync worker, production settings, PostgreSQL + Redis) with
 and without the caches, and nginx serving the same HTML as static files, driven by wrk.
 
-    .venv/bin/python benchmarks/load.py                      # everything, 5 s per run
-    .venv/bin/python benchmarks/load.py --duration 3 --write # and update RESULTS.md
+    .venv/bin/python benchmarks/load.py                      # everything, 3 s per run
+    .venv/bin/python benchmarks/load.py --write              # and update RESULTS.md
 
 Everything listens on 127.0.0.1 free ports and is stopped at the end. Needs PostgreSQL and
 Redis (DATABASE_URL / REDIS_URL, defaults below; the database is created if missing, migrated
@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -146,6 +147,10 @@ def wrk(port, path, duration, connections) -> dict:
             "errors": int(non_2xx.group(1)) if non_2xx else 0}
 
 
+def median_run(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
 def uptime() -> str:
     return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
@@ -188,9 +193,15 @@ def run(args) -> str:
         before = uptime()
         results = {}
         for name, path in endpoints.items():
-            for target, port in targets.items():
-                results[name, target] = wrk(port, path, args.duration, args.connections)
-                print(name, target, results[name, target], flush=True)
+            # Interleaved rounds, median of each figure: other work on the machine comes and
+            # goes within seconds, and should not land on one server only.
+            runs = {target: [] for target in targets}
+            for _ in range(args.rounds):
+                for target, port in targets.items():
+                    runs[target].append(wrk(port, path, args.duration, args.connections))
+                    print(name, target, runs[target][-1], flush=True)
+            for target in targets:
+                results[name, target] = median_run(runs[target])
             results[name, "single"] = wrk(uncached, path, args.duration, 1)
         after = uptime()
 
@@ -208,9 +219,10 @@ def run(args) -> str:
         r = results[name, "single"]
         single.append(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} |")
     return "\n".join([
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {args.duration} s per "
-        f"row, wrk -t1 -c{args.connections}, one gunicorn sync worker, production settings, "
-        "PostgreSQL + Redis, HTML without compression (wrk sends no Accept-Encoding).",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: wrk -t1 "
+        f"-c{args.connections}, {args.duration} s per run, median of {args.rounds} interleaved "
+        "rounds; one gunicorn sync worker, production settings, PostgreSQL + Redis; HTML "
+        "without compression (wrk sends no Accept-Encoding).",
         "",
         f"- load before: `{before}`",
         f"- load after: `{after}`",
@@ -239,8 +251,10 @@ def write_results(section: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=3, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="interleaved runs per server and endpoint (median reported)")
     parser.add_argument("--database-url", default=os.environ.get(
         "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wegweiser_bench"))
     parser.add_argument("--redis-url", default=os.environ.get(
