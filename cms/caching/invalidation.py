@@ -79,6 +79,8 @@ def referencing_pages(obj):
 
 def affected_urls(page, with_descendants=False) -> set[str]:
     """Every URL (in the page's own language; purging expands to all) that shows page."""
+    if not purging():
+        return set()
     pages = [page, *page.get_ancestors().filter(depth__gt=1)]
     if with_descendants:
         pages += list(page.get_descendants())
@@ -89,10 +91,15 @@ def affected_urls(page, with_descendants=False) -> set[str]:
 # --- Acting on a change --------------------------------------------------------------------
 
 
+def purging() -> bool:
+    """Is there a proxy to purge? Without one, the URLs are not worth working out."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge_urls(urls) -> None:
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if urls and purging():
         purge_urls_from_cache(sorted(urls))
 
 
@@ -114,13 +121,14 @@ def _on_snippet_change(sender, instance, **kwargs):
     """A published or saved snippet (a glossary term) shows on the pages that use it."""
     if isinstance(instance, Page):
         return
-    refresh_after_commit(page_urls(referencing_pages(instance)) | _glossary_urls(instance))
+    urls = page_urls(referencing_pages(instance)) if purging() else set()
+    refresh_after_commit(urls | _glossary_urls(instance))
 
 
 def _glossary_urls(instance) -> set[str]:
     from cms.models import GlossaryPage, GlossaryTerm
 
-    if not isinstance(instance, GlossaryTerm):
+    if not isinstance(instance, GlossaryTerm) or not purging():
         return set()
     return page_urls(GlossaryPage.objects.live())
 
@@ -140,7 +148,7 @@ def _on_slug_change(sender, instance, instance_before, **kwargs):
     """The page and its subpages also lived at the old address until now."""
     old, new = instance_before.get_full_url(), instance.get_full_url()
     urls = affected_urls(instance_before)
-    if old and new:
+    if old and new and purging():
         urls |= {old + url[len(new):] for url in page_urls(instance.get_descendants())
                  if url.startswith(new)}
     refresh_after_commit(urls)

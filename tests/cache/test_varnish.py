@@ -178,3 +178,15 @@ def test_purge_reaches_copies_fetched_under_another_host_name(proxy, guide, comm
         guide.save_revision().publish()
     status, headers, body = request(proxy.port, "GET", GUIDE, other_host)
     assert headers["x-cache"] == "MISS" and "Unter jedem Hostnamen neu" in body
+
+
+def test_renamed_page_leaves_its_old_address(proxy, guide, committed):
+    proxy(GUIDE)
+    assert cache_state(proxy(GUIDE)) == "HIT"
+    guide.slug = "test-guide-neu"
+    with committed():
+        guide.save_revision().publish()
+    status, headers, _body = proxy(GUIDE)
+    assert headers["x-cache"] == "MISS"
+    assert status == 301 and headers["location"].endswith("/de/verein-gruenden/test-guide-neu/")
+    assert proxy("/de/verein-gruenden/test-guide-neu/")[0] == 200

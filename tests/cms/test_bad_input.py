@@ -43,6 +43,7 @@ def test_unknown_language_prefix_is_a_404_in_german_not_a_redirect(client, path)
 
 def test_addresses_without_prefix_still_lead_to_the_readers_language(client):
     assert client.get("/")["Location"] == "/de/"
+    assert client.get("/ar")["Location"] == "/ar/"
     response = client.get("/verein-gruenden/test-guide/")
     assert response.status_code == 302 and response["Location"] == GUIDE
 
