@@ -15,9 +15,10 @@ from wagtail.models import Locale, Page, Site
 from cms.caching.policy import allow_sharing
 from cms.i18n import active_language
 
-# What a page answers unless its type declares its own allowed_http_methods (a form page
-# would add POST): reading only, so PUT or DELETE get a clear 405 instead of the page.
-READ_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+# What a page answers unless its type declares its own allowed_http_methods: reading, and
+# POST for pages with forms (CSRF-checked; a page that ignores it shows itself). PUT, PATCH
+# and DELETE get a clear 405 instead of the page.
+PAGE_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
 
 
 def serve_with_fallback(request, path):
@@ -68,7 +69,7 @@ def _route_in_default_locale(request, path):
 
 def _allowed_methods(page) -> list[str]:
     declared = type(page).allowed_http_methods
-    methods = READ_METHODS if declared is Page.allowed_http_methods else declared
+    methods = PAGE_METHODS if declared is Page.allowed_http_methods else declared
     return [str(method.value if hasattr(method, "value") else method) for method in methods]
 
 

@@ -83,7 +83,7 @@ def test_head_answers_without_body(client):
 def test_options_lists_the_methods_a_page_answers(client):
     response = client.options(GUIDE)
     assert response.status_code == 200
-    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response["Allow"] == "GET, HEAD, OPTIONS, POST"
     assert response.content == b""
     assert client.options("/de/gibt-es-nicht/").status_code == 404
 
@@ -92,7 +92,7 @@ def test_options_lists_the_methods_a_page_answers(client):
 def test_writing_to_a_page_is_a_405(client, method):
     response = getattr(client, method)(GUIDE)
     assert_own_error_page(response, 405, "de")
-    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response["Allow"] == "GET, HEAD, OPTIONS, POST"
 
 
 def test_post_without_csrf_token_gets_the_own_403_page():
