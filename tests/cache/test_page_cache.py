@@ -183,3 +183,24 @@ def test_cache_off_means_nothing_is_stored(client, settings):
     response = client.get(GUIDE)
     assert cached(response) is None
     assert response["Cache-Control"] == "public, max-age=60, s-maxage=600"  # proxy may
+
+
+@pytest.mark.parametrize("uses_form", [False, True])
+def test_an_answer_with_a_csrf_token_or_cookie_is_never_shared(rf, uses_form):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from cms.caching import policy
+
+    request = rf.get(GUIDE)
+    request.user = AnonymousUser()
+    policy.allow_sharing(request)
+    if uses_form:
+        get_token(request)  # what {% csrf_token %} does
+    response = HttpResponse("<form></form>")
+    assert policy.apply_headers(request, response) is (not uses_form)
+    with_cookie = HttpResponse("")
+    with_cookie.set_cookie("django_language", "ar")
+    assert policy.apply_headers(request, with_cookie) is False
+    assert with_cookie["Cache-Control"] == "private, no-store"
