@@ -69,5 +69,6 @@ class PageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
+        response["Content-Length"] = str(len(content))
         response[HIT_HEADER] = "hit"
         return response
