@@ -13,6 +13,7 @@ why each run records `uptime`.
 """
 
 import argparse
+import gzip
 import os
 import re
 import secrets
@@ -105,28 +106,33 @@ def gunicorn(env, log: Path):
         process.wait(30)
 
 
-def fetch(port, path) -> tuple[int, bytes]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST})
+def fetch(port, path, **headers) -> tuple[int, bytes, dict]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                     headers={"Host": HOST, **headers})
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read()
+            return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as error:
-        return error.code, b""
+        return error.code, b"", dict(error.headers)
 
 
 def static_copy(port, endpoints, root: Path) -> str:
-    """The same HTML, as files for nginx (the query string is ignored there)."""
+    """The same HTML, as files for nginx (the query string is ignored there), with a gzip
+    copy beside each, compressed as Django's GZipMiddleware does (level 6)."""
     for path in endpoints.values():
-        status, body = fetch(port, path)
+        _status, body, _headers = fetch(port, path)
         target = root / path.split("?")[0].lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
+        target.with_name("index.html.gz").write_bytes(gzip.compress(body, 6, mtime=0))
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     return f"""server {{
     listen 80;
     root {root};
     default_type text/html;
+    gzip_static on;
+    gzip_vary on;
     location / {{ try_files $uri $uri/index.html =404; }}
 }}"""
 
@@ -138,7 +144,7 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def wrk(port, path, duration, connections) -> dict:
     output = subprocess.run(
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "-H", f"Host: {HOST}",
-         f"http://127.0.0.1:{port}{path}"],
+         "-H", "Accept-Encoding: gzip", f"http://127.0.0.1:{port}{path}"],
         capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latency = {int(p): float(v) * UNITS[u] for p, v, u in LATENCY.findall(output)}
@@ -172,7 +178,7 @@ def run(args) -> str:
         uncached = stack.enter_context(gunicorn(plain_env, tmp / "uncached.log"))
         endpoints = {}
         for name, path in ENDPOINTS.items():
-            status, _ = fetch(uncached, path)
+            status, _body, _headers = fetch(uncached, path)
             if status == 200:
                 endpoints[name] = path
             elif name == "search API":
@@ -185,11 +191,19 @@ def run(args) -> str:
         proxy = stack.enter_context(varnish(uncached))
         static = stack.enter_context(nginx(static_copy(uncached, endpoints, tmp / "html"),
                                            tmp / "nginx"))
+        sizes = {}
         targets = {"gunicorn, no cache": uncached, "gunicorn + Django cache": cached,
                    "Varnish": proxy, "nginx static file": static}
         for port in (cached, proxy):  # fill the caches
             for path in endpoints.values():
-                fetch(port, path)
+                fetch(port, path, **{"Accept-Encoding": "gzip"})
+        # Every server must answer compressed, as it does for a browser.
+        for target, port in targets.items():
+            for path in endpoints.values():
+                _status, body, headers = fetch(port, path, **{"Accept-Encoding": "gzip"})
+                if headers.get("Content-Encoding") != "gzip":
+                    raise SystemExit(f"{target} answered {path} uncompressed")
+                sizes[path] = len(body)
         before = uptime()
         results = {}
         for name, path in endpoints.items():
@@ -205,14 +219,15 @@ def run(args) -> str:
             results[name, "single"] = wrk(uncached, path, args.duration, 1)
         after = uptime()
 
-    table = ["| endpoint | server | req/s | p50 ms | p99 ms | ratio to nginx |",
+    table = ["| endpoint (gzip size) | server | req/s | p50 ms | p99 ms | ratio to nginx |",
              "|---|---|---:|---:|---:|---:|"]
     for name in endpoints:
+        label = f"{name} ({sizes[endpoints[name]] / 1024:.1f} KB)"
         nginx_rps = results[name, "nginx static file"]["rps"]
         for target in targets:
             r = results[name, target]
             errors = f" ({r['errors']} non-2xx)" if r["errors"] else ""
-            table.append(f"| {name} | {target} | {r['rps']:.0f}{errors} | {r['p50']:.2f} | "
+            table.append(f"| {label} | {target} | {r['rps']:.0f}{errors} | {r['p50']:.2f} | "
                          f"{r['p99']:.2f} | {r['rps'] / nginx_rps:.2f} |")
     single = ["| endpoint | req/s | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
     for name in endpoints:
@@ -221,8 +236,9 @@ def run(args) -> str:
     return "\n".join([
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: wrk -t1 "
         f"-c{args.connections}, {args.duration} s per run, median of {args.rounds} interleaved "
-        "rounds; one gunicorn sync worker, production settings, PostgreSQL + Redis; HTML "
-        "without compression (wrk sends no Accept-Encoding).",
+        "rounds; one gunicorn sync worker, production settings, PostgreSQL + Redis; every "
+        "request with `Accept-Encoding: gzip`, as browsers send it (nginx serves pre-compressed "
+        "copies, gzip_static).",
         "",
         f"- load before: `{before}`",
         f"- load after: `{after}`",
