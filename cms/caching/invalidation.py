@@ -14,7 +14,6 @@ Both run after the transaction commits: before that, a request could still read 
 content and put it back into the cache.
 """
 
-import logging
 import uuid
 
 from django.conf import settings
@@ -33,7 +32,6 @@ from wagtail.signals import (
     unpublished,
 )
 
-logger = logging.getLogger(__name__)
 GENERATION_KEY = "page:generation"
 
 
