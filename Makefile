@@ -40,19 +40,16 @@ messages: install
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
 
-# Browser tests (tests/e2e): Debian's chromium, Java for the Nu HTML checker and npm from apt
-# when missing (Playwright's own browser downloads do not work everywhere), then axe-core and
-# vnu-jar from package-lock.json.
+# System programs the tests start (chromium, Java for the Nu HTML checker, npm, varnish, nginx,
+# wrk) come from apt when missing (Playwright's own browser downloads do not work everywhere),
+# then axe-core and vnu-jar from package-lock.json.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NODE_STAMP := node_modules/.package-lock.json
 
 browser-deps: system-deps $(NODE_STAMP)
 
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
-	  $(SUDO) apt-get update && \
-	  $(SUDO) apt-get install -y --no-install-recommends chromium default-jre-headless npm; \
-	fi
+	$(SUDO) .ci/system-packages
 
 $(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund

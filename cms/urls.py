@@ -12,6 +12,7 @@ from cms.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
 handler400 = "cms.views.bad_request"
+handler403 = "cms.views.permission_denied"
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
 

@@ -204,3 +204,29 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Caching of public pages (cms/caching/) ----------------------------------------------
+# Anonymous reads of public pages are answered from Django's cache (the embedded default and
+# behind the proxy) and may be kept by a caching proxy; invalidated on every content change.
+INSTALLED_APPS += ["wagtail.contrib.frontend_cache", "cms.caching"]
+# Outside SessionMiddleware, so that a cache hit touches neither the session nor the database.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware") + 1,
+                  "cms.caching.middleware.PageCacheMiddleware")
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 600  # seconds in Django's cache; a change invalidates at once anyway
+PAGE_CACHE_MAX_AGE = 60  # browsers: short, they cannot be purged
+PAGE_CACHE_S_MAXAGE = 600  # the proxy: purged on every change
+# The caching proxy to purge (Varnish: http://varnish:80); unset, nothing is purged.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# Bad addresses are refused first (cms/middleware.py), before the page cache looks them up.
+MIDDLEWARE.insert(MIDDLEWARE.index("cms.caching.middleware.PageCacheMiddleware"),
+                  "cms.middleware.RequestGuardMiddleware")
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"

@@ -25,3 +25,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests in tests/cache/ switch the page cache on; elsewhere a page cached by one test would be
+# served to the next, whose rolled-back transaction never advanced the cache's generation.
+PAGE_CACHE_ENABLED = False

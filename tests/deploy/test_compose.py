@@ -26,7 +26,7 @@ from ._support import (
 )
 
 APP_SERVICES = ("web", "worker", "beat")
-ALL_SERVICES = {"web", "worker", "beat", "db", "redis", "elasticsearch"}
+ALL_SERVICES = {"web", "worker", "beat", "db", "redis", "elasticsearch", "varnish", "media"}
 # Values for the variables docker-compose.yml requires (${VAR:?…}).
 REQUIRED_SAMPLE = {
     "SECRET_KEY": "sample-" + "k" * 60,
@@ -181,7 +181,7 @@ print(json.dumps({
 # --- Services, images, commands -----------------------------------------------------------
 
 
-def test_the_six_services_exist(services):
+def test_the_eight_services_exist(services):
     assert set(services) == ALL_SERVICES
 
 
@@ -224,9 +224,36 @@ def test_only_web_runs_migrations(services):
         assert service_environment(services[name]).get("RUN_MIGRATIONS", "0") != "1"
 
 
-def test_web_publishes_port_8000(services):
-    ports = [str(port) for port in services["web"]["ports"]]
-    assert any(port.split(":")[-1] == "8000" for port in ports), ports
+def test_varnish_publishes_port_8000_and_web_is_reached_through_it(services):
+    ports = [interpolate(str(port), {}) for port in services["varnish"]["ports"]]
+    assert ports == ["8000:80"], ports
+    assert "ports" not in services["web"]  # no way around the cache's rules
+    assert [str(port) for port in services["web"]["expose"]] == ["8000"]
+
+
+def test_varnish_runs_the_projects_vcl_and_the_app_purges_it(compose, services):
+    varnish = services["varnish"]
+    assert re.fullmatch(r"varnish:7\.\d+", varnish["image"])
+    mount = "./docker/varnish/default.vcl:/etc/varnish/default.vcl:ro"
+    assert mount in varnish["volumes"]
+    assert (DOCKER_DIR / "varnish" / "default.vcl").is_file()
+    vcl = (DOCKER_DIR / "varnish" / "default.vcl").read_text(encoding="utf-8")
+    # The backends are the compose services, on the ports they listen on.
+    assert re.search(r'backend web \{\s*\.host = "web";\s*\.port = "8000";', vcl)
+    assert re.search(r'backend media \{\s*\.host = "media";\s*\.port = "80";', vcl)
+    env = service_environment({"environment": compose["x-app-env"]})
+    assert env["FRONTEND_CACHE_URL"] == "http://varnish:80"
+    assert env["PAGE_CACHE"] == "true"
+    assert set(varnish["depends_on"]) == {"web", "media"}
+
+
+def test_uploaded_images_are_served_by_nginx_from_the_media_volume(compose, services):
+    media = services["media"]
+    assert re.fullmatch(r"nginx:1\.\d+-alpine", media["image"])
+    assert "media:/srv/media:ro" in media["volumes"]
+    assert "./docker/nginx/media.conf:/etc/nginx/conf.d/default.conf:ro" in media["volumes"]
+    assert (DOCKER_DIR / "nginx" / "media.conf").is_file()
+    assert "ports" not in media  # only Varnish talks to it
 
 
 def test_media_volume_is_shared_by_web_and_worker(compose, services):

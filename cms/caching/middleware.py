@@ -1,0 +1,74 @@
+"""Django's cache in front of the views, for anonymous reads of shareable pages."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+from . import policy
+from .invalidation import current_generation
+from .locales import remember_locales
+
+# Headers a cached answer keeps; cookies and per-request headers are never stored.
+STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary",
+                  "X-Frame-Options", "Link")
+HIT_HEADER = "X-Page-Cache"
+
+
+def cache_key(request, generation: str) -> str:
+    # The host was validated by then (get_host raises DisallowedHost otherwise).
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page:{generation}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GET/HEAD requests from the cache and stores shareable responses.
+
+    Sits outside SessionMiddleware, so a hit costs two cache reads and no database query.
+    Every stored page is keyed by the content generation, which any publish, unpublish, move
+    or delete advances (see invalidation.py): a change is visible at once everywhere it shows
+    (lists, fallback copies in other languages, search results) without tracking which pages
+    show what.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        anonymous_read = policy.is_anonymous_read(request)
+        enabled = settings.PAGE_CACHE_ENABLED and anonymous_read
+        key = None
+        if enabled:
+            cache = caches[settings.PAGE_CACHE_ALIAS]
+            key = cache_key(request, current_generation())
+            stored = cache.get(key)
+            if stored is not None:
+                return self._rebuild(stored)
+        if anonymous_read:
+            with remember_locales():
+                response = self.get_response(request)
+        else:
+            response = self.get_response(request)
+        shareable = policy.apply_headers(request, response)
+        if key and shareable and request.method == "GET" and not response.streaming:
+            caches[settings.PAGE_CACHE_ALIAS].set(
+                key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
+            response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _freeze(response) -> tuple:
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def _rebuild(stored) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        response[HIT_HEADER] = "hit"
+        return response
