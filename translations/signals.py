@@ -1,0 +1,30 @@
+"""Refresh the German source on publish (pages) and on save (snippets); tell translators."""
+
+from django.db.models.signals import post_save
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.signals import page_published
+from wagtail.snippets.models import get_snippet_models
+
+from .sources import refresh_source
+from .tasks import schedule_notification
+
+
+def source_published(sender, instance, **kwargs):
+    if instance.locale_id != Locale.get_default().pk:
+        return
+    source = refresh_source(instance)
+    if source is not None:
+        schedule_notification(source)
+
+
+def snippet_saved(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, TranslatableMixin):
+        return
+    if sender not in get_snippet_models():
+        return
+    source_published(sender, instance)
+
+
+def connect():
+    page_published.connect(source_published, dispatch_uid="translations_source_published")
+    post_save.connect(snippet_saved, dispatch_uid="translations_snippet_saved")

@@ -1,0 +1,71 @@
+"""E-mail translators when a German source they translate has changed."""
+
+from celery import shared_task
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation as django_translation
+from wagtail.admin.utils import get_admin_base_url
+from wagtail_localize.models import Translation, TranslationSource
+
+from .models import TranslatorNotice
+from .recipients import translators_of
+
+
+def _preferred_language(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    return profile.get_preferred_language() if profile else None
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=60)
+def notify_translators(self, source_id: int):
+    """Tell every translator of each translation of the source, once per change."""
+    source = TranslationSource.objects.filter(pk=source_id).first()
+    if source is None:
+        return 0
+    try:
+        german = source.get_source_instance()
+    except source.specific_content_type.model_class().DoesNotExist:
+        return 0
+    sent = 0
+    translations = Translation.objects.filter(source=source, enabled=True).select_related(
+        "target_locale")
+    for translation in translations:
+        try:
+            target = translation.get_target_instance()
+        except translation.source.specific_content_type.model_class().DoesNotExist:
+            continue
+        for user in translators_of(target, german):
+            try:
+                sent += _notify(user, source, translation, german, target)
+            except OSError as error:  # SMTP down: try again later, nothing was recorded
+                raise self.retry(exc=error) from error
+    return sent
+
+
+def _notify(user, source, translation, german, target) -> int:
+    with transaction.atomic():
+        _notice, created = TranslatorNotice.objects.get_or_create(
+            source=source, locale=translation.target_locale, user=user,
+            source_changed_at=source.last_updated_at,
+        )
+        if not created:
+            return 0
+        base = get_admin_base_url()
+        with django_translation.override(_preferred_language(user)):
+            context = {
+                "user": user, "german": german, "target": target,
+                "language": translation.target_locale.get_display_name(),
+                "changed_at": source.last_updated_at,
+                "edit_url": base + (translation.get_target_instance_edit_url() or ""),
+            }
+            subject = render_to_string("translations/email/source_changed_subject.txt",
+                                       context).strip()
+            body = render_to_string("translations/email/source_changed.txt", context)
+        EmailMessage(subject, body, to=[user.email]).send()
+    return 1
+
+
+def schedule_notification(source):
+    """Queue the e-mails once the change is committed."""
+    transaction.on_commit(lambda: notify_translators.delay(source.pk))
