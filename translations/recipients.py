@@ -1,7 +1,8 @@
 """Who translates a given translation: the people to tell when its German source changes.
 
 Translators of a page are the users whose groups hold "change" permission on the translated
-page (a page permission on it or on an ancestor, in that language's tree) plus the last
+page (a page permission on it or on an ancestor inside that language's tree; permissions on
+the shared root page cover every language and do not count) plus the last
 person who edited the translation, if they still may edit it. Translators of a snippet are
 the users whose groups may change that snippet model. Superusers are not added just for
 being superusers, and groups that belong to another organisation are never asked.
@@ -18,8 +19,10 @@ from wagtail_localize.models import StringTranslation
 
 def _groups_for(target):
     if isinstance(target, Page):
+        # Only permissions inside this language's tree: one on the root page (Wagtail's
+        # default Editors and Moderators) covers every language and makes no translator.
         return Group.objects.filter(
-            page_permissions__page__in=target.get_ancestors(inclusive=True),
+            page_permissions__page__in=target.get_ancestors(inclusive=True).filter(depth__gt=1),
             page_permissions__permission__codename="change_page",
         )
     model = target.get_translation_model()
