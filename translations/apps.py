@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TranslationsConfig(AppConfig):
     name = "translations"
-    verbose_name = _("Translation state")
+    verbose_name = pgettext_lazy("translation state", "Translation state")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

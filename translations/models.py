@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TranslatorNotice(models.Model):
@@ -16,7 +16,7 @@ class TranslatorNotice(models.Model):
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("translator notice")
+        verbose_name = pgettext_lazy("translation state", "translator notice")
         constraints = [
             models.UniqueConstraint(fields=["source", "locale", "user", "source_changed_at"],
                                     name="one_notice_per_change"),

@@ -5,7 +5,7 @@ import datetime
 import django_filters
 from django.apps import apps
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
@@ -33,15 +33,22 @@ class OrganisationFilter(django_filters.ModelChoiceFilter):
 class TranslationStateFilterSet(WagtailFilterSet):
     # state and language pick rows and columns after the states are known (see the view)
     state = django_filters.ChoiceFilter(
-        label=_("State"), choices=[(s.value, s.label) for s in State],
-        method=lambda qs, name, value: qs, empty_label=_("Any state"),
+        label=pgettext_lazy("translation state", "State"),
+        choices=[(s.value, s.label) for s in State],
+        method=lambda qs, name, value: qs,
+        empty_label=pgettext_lazy("translation state", "Any state"),
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=_language_choices,
-        method=lambda qs, name, value: qs, empty_label=_("All languages"),
+        label=pgettext_lazy("translation state", "Language"),
+        choices=_language_choices,
+        method=lambda qs, name, value: qs,
+        empty_label=pgettext_lazy("translation state", "All languages"),
     )
-    organisation = OrganisationFilter(label=_("Organisation"), queryset=_organisations,
-                                      empty_label=_("All organisations"))
+    organisation = OrganisationFilter(
+        label=pgettext_lazy("translation state", "Organisation"),
+        queryset=_organisations,
+        empty_label=pgettext_lazy("translation state", "All organisations"),
+    )
 
     class Meta:
         model = Page
@@ -68,7 +75,7 @@ class ReportRow:
 
 
 class TranslationStateReportView(ReportView):
-    page_title = _("Translation state")
+    page_title = pgettext_lazy("translation state", "Translation state")
     header_icon = "wagtail-localize-language"
     results_template_name = "translations/report_results.html"
     index_url_name = "translation_state_report"
@@ -94,7 +101,8 @@ class TranslationStateReportView(ReportView):
 
     @property
     def export_headings(self):
-        return {"title": _("Title"), "url_path": _("Path"),
+        return {"title": pgettext_lazy("translation state", "Title"),
+                "url_path": pgettext_lazy("translation state", "Path"),
                 **{f"state_{loc.language_code}": loc.get_display_name()
                    for loc in self.locales}}
 

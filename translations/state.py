@@ -24,7 +24,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from django.db.models import Max
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page, RevisionMixin
 from wagtail_localize.models import (
     StringSegment,
@@ -46,9 +46,9 @@ class State(StrEnum):
 
 
 STATE_LABELS = {
-    State.UP_TO_DATE: _("up to date"),
-    State.OUT_OF_DATE: _("out of date"),
-    State.MISSING: _("missing"),
+    State.UP_TO_DATE: pgettext_lazy("translation state", "up to date"),
+    State.OUT_OF_DATE: pgettext_lazy("translation state", "out of date"),
+    State.MISSING: pgettext_lazy("translation state", "missing"),
 }
 
 

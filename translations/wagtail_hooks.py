@@ -1,5 +1,5 @@
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -30,6 +30,6 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_translation_state_report():
-    return ReportMenuItem(_("Translation state"), reverse("translation_state_report"),
-                          name="translation-state", icon_name="wagtail-localize-language",
-                          order=1100)
+    return ReportMenuItem(pgettext_lazy("translation state", "Translation state"),
+                          reverse("translation_state_report"), name="translation-state",
+                          icon_name="wagtail-localize-language", order=1100)
