@@ -1,4 +1,6 @@
-"""Translators who work offline: download a PO file, translate, upload it again."""
+"""Translators who work offline: download a PO file, translate, upload it again.
+
+The admin speaks German here (the default language), so messages are asserted in German."""
 
 import polib
 import pytest
@@ -53,7 +55,7 @@ def test_round_trip_changes_the_translation(admin_client, translation, arabic_gu
     assert entry.msgstr == "اسألوا في المحكمة المحلية."  # the current translation comes along
     entry.msgstr = NEW_TIP
     response = upload(admin_client, translation, str(po))
-    assert "The translations from the PO file were imported." in messages_of(response)
+    assert "Die Übersetzungen aus der PO-Datei wurden importiert." in messages_of(response)
     # the translation editor now holds the new text; publishing puts it on the page
     assert StringTranslation.objects.filter(data=NEW_TIP, locale=translation.target_locale)\
         .exists()
@@ -63,10 +65,10 @@ def test_round_trip_changes_the_translation(admin_client, translation, arabic_gu
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (b"this is not a po file", "This file is not a valid PO file."),
-    (b"\xff\xfe\x00binary", "This file is not a valid PO file."),
-    (b"", "it has no translation ID"),
-    ('msgid "Fragen Sie beim Amtsgericht nach."\nmsgstr "x"\n', "it has no translation ID"),
+    (b"this is not a po file", "Diese Datei ist keine gültige PO-Datei."),
+    (b"\xff\xfe\x00binary", "Diese Datei ist keine gültige PO-Datei."),
+    (b"", "Sie hat keine Übersetzungs-ID"),
+    ('msgid "Fragen Sie beim Amtsgericht nach."\nmsgstr "x"\n', "Sie hat keine Übersetzungs-ID"),
 ])
 def test_a_malformed_po_file_is_refused_and_nothing_changes(admin_client, translation, guide,
                                                             arabic, content, message):
@@ -88,7 +90,7 @@ def test_a_po_file_of_another_page_is_refused(admin_client, translation, guide, 
         entry.msgstr = "شيء آخر"
     before = snapshot(guide, arabic)
     response = upload(admin_client, translation, str(po))
-    assert "This PO file belongs to another page or language. Nothing was imported." \
+    assert "Diese PO-Datei gehört zu einer anderen Seite oder Sprache. Es wurde nichts importiert." \
         in messages_of(response)
     assert snapshot(guide, arabic) == before
 
@@ -96,7 +98,7 @@ def test_a_po_file_of_another_page_is_refused(admin_client, translation, guide, 
 def test_no_file_is_a_clear_error(admin_client, translation):
     response = admin_client.post(f"/admin/localize/translate/{translation.pk}/pofile/upload/",
                                  {"next": "/admin/"}, follow=True)
-    assert "Choose a PO file to upload." in messages_of(response)
+    assert "Wählen Sie eine PO-Datei zum Hochladen." in messages_of(response)
 
 
 def test_entries_for_changed_german_text_are_reported(admin_client, translation, guide, arabic):
@@ -105,7 +107,7 @@ def test_entries_for_changed_german_text_are_reported(admin_client, translation,
     entry.msgid = "Ein Text, den es nicht mehr gibt."
     entry.msgstr = NEW_TIP
     response = upload(admin_client, translation, str(po))
-    assert any("1 entry did not match the current German text" in m
+    assert any("1 Eintrag passte nicht zum aktuellen deutschen Text" in m
                for m in messages_of(response))
     assert not StringTranslation.objects.filter(data=NEW_TIP).exists()
 

@@ -1,4 +1,6 @@
-"""The admin report: every German page with each language's state, filterable, exportable."""
+"""The admin report: every German page with each language's state, filterable, exportable.
+
+The admin speaks German here (the default language): labels are asserted in German."""
 
 import csv
 import io
@@ -18,7 +20,7 @@ URL = "/admin/reports/translation-state/"
 def rows_of(response):
     """{German title: {language column: state}} from the CSV export."""
     reader = csv.DictReader(io.StringIO(response.getvalue().decode("utf-8")))
-    return {row["Title"]: row for row in reader}
+    return {row["Titel"]: row for row in reader}
 
 
 def export(client, **params):
@@ -35,9 +37,9 @@ def test_report_is_under_reports_and_lists_pages_with_each_language(admin_client
     assert "/admin/reports/translation-state/" in admin_client.get("/admin/").content\
         .decode()
     rows = export(admin_client)
-    assert rows["Testleitfaden Vereinsgründung"]["العربية"] == "up to date"
-    assert rows["Testleitfaden Vereinsgründung"]["English"] == "missing"
-    assert rows["Zweiter Leitfaden Widerspruch"]["العربية"] == "missing"
+    assert rows["Testleitfaden Vereinsgründung"]["العربية"] == "aktuell"
+    assert rows["Testleitfaden Vereinsgründung"]["English"] == "fehlt"
+    assert rows["Zweiter Leitfaden Widerspruch"]["العربية"] == "fehlt"
 
 
 def test_filter_by_state_after_a_change(admin_client, change_paragraph):
@@ -45,17 +47,17 @@ def test_filter_by_state_after_a_change(admin_client, change_paragraph):
     change_paragraph()
     rows = export(admin_client, state="out-of-date")
     assert list(rows) == ["Testleitfaden Vereinsgründung"]
-    assert rows["Testleitfaden Vereinsgründung"]["العربية"] == "out of date"
+    assert rows["Testleitfaden Vereinsgründung"]["العربية"] == "veraltet"
     html = admin_client.get(URL, {"state": "out-of-date"}).content.decode()
     # the source is refreshed on publish, so the report already counts the changed text
-    assert "out of date (1 text untranslated)" in html
+    assert "veraltet (1 Text unübersetzt)" in html
     assert "Testleitfaden Vereinsgründung" in html
 
 
 def test_filter_by_language_shows_only_that_column(admin_client):
     rows = export(admin_client, language="ar", state="up-to-date")
     assert "Testleitfaden Vereinsgründung" in rows
-    assert set(rows["Testleitfaden Vereinsgründung"]) == {"Title", "Path", "العربية"}
+    assert set(rows["Testleitfaden Vereinsgründung"]) == {"Titel", "Pfad", "العربية"}
     assert "Zweiter Leitfaden Widerspruch" not in rows  # its Arabic translation is missing
 
 
@@ -66,7 +68,7 @@ def test_filter_by_organisation_keeps_pages_of_its_section(admin_client, guide):
                                                locale=guide.locale)
     rows = export(admin_client, organisation=organisation.pk)
     assert "Testleitfaden Vereinsgründung" in rows
-    assert all(row["Path"].startswith(section.url_path) for row in rows.values())
+    assert all(row["Pfad"].startswith(section.url_path) for row in rows.values())
     assert "Testförderung Integration" not in rows  # lives under another topic
 
 
