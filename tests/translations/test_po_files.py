@@ -90,8 +90,8 @@ def test_a_po_file_of_another_page_is_refused(admin_client, translation, guide, 
         entry.msgstr = "شيء آخر"
     before = snapshot(guide, arabic)
     response = upload(admin_client, translation, str(po))
-    assert "Diese PO-Datei gehört zu einer anderen Seite oder Sprache. Es wurde nichts importiert." \
-        in messages_of(response)
+    assert ("Diese PO-Datei gehört zu einer anderen Seite oder Sprache. "
+            "Es wurde nichts importiert.") in messages_of(response)
     assert snapshot(guide, arabic) == before
 
 
