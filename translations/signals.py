@@ -1,9 +1,8 @@
 """Refresh the German source on publish (pages) and on save (snippets); tell translators."""
 
 from django.db.models.signals import post_save
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.signals import page_published
-from wagtail.snippets.models import get_snippet_models
 
 from .sources import refresh_source
 from .tasks import schedule_notification
@@ -18,9 +17,8 @@ def source_published(sender, instance, **kwargs):
 
 
 def snippet_saved(sender, instance, raw=False, **kwargs):
-    if raw or not isinstance(instance, TranslatableMixin):
-        return
-    if sender not in get_snippet_models():
+    """Snippets (glossary terms, organisations) have no publishing step: saving is it."""
+    if raw or isinstance(instance, Page) or not isinstance(instance, TranslatableMixin):
         return
     source_published(sender, instance)
 

@@ -1,6 +1,8 @@
 """E-mail translators when a German source they translate has changed."""
 
 from celery import shared_task
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,8 +15,11 @@ from .recipients import translators_of
 
 
 def _preferred_language(user):
-    profile = getattr(user, "wagtail_userprofile", None)
-    return profile.get_preferred_language() if profile else None
+    """The user's admin language (German unless they chose another one)."""
+    try:
+        return user.wagtail_userprofile.get_preferred_language()
+    except ObjectDoesNotExist:
+        return settings.LANGUAGE_CODE
 
 
 @shared_task(bind=True, max_retries=5, default_retry_delay=60)

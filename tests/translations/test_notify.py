@@ -98,3 +98,23 @@ def test_glossary_translators_are_the_users_who_may_change_glossary_terms():
     notify_translators(source.pk)
     assert recipients() == [moderator.email]
     assert Locale.objects.get(language_code="ar").get_display_name() in mail.outbox[0].body
+
+
+def test_the_e_mail_is_in_the_translators_admin_language(people, change_paragraph):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(people["translator"])
+    profile.preferred_language = "ar"
+    profile.save()
+    change_paragraph()
+    message = mail.outbox[0]
+    assert message.subject == "تغيّر النص الألماني الأصلي: Testleitfaden Vereinsgründung"
+    assert "مرحبًا" in message.body and "العربية" in message.body
+
+
+def test_default_e_mail_is_in_german(people, change_paragraph):
+    change_paragraph()
+    message = mail.outbox[0]
+    assert message.subject == "Deutsches Original geändert: Testleitfaden Vereinsgründung"
+    assert "Hallo ta," in message.body
+    assert "bleibt erhalten" in message.body
