@@ -129,3 +129,19 @@ def test_translating_the_changed_text_and_publishing_makes_it_up_to_date(
     assert response.status_code == 302
     assert state_of(arabic_guide).state is State.UP_TO_DATE
     assert "ومجلس إدارة" in admin_client.get(arabic_guide.url).content.decode()
+
+
+def test_states_take_the_same_few_queries_for_one_page_or_many():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    pages = list(Page.objects.filter(locale=Locale.get_default(), depth__gt=2))
+    assert len(pages) > 3
+    counts = []
+    for chosen in (pages[:1], pages):
+        with CaptureQueriesContext(connection) as queries:
+            found = states_for(chosen)
+        assert len(found) == len(chosen) * 7
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 10
