@@ -15,7 +15,8 @@ import tempfile
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -60,7 +61,10 @@ def check_po(po: polib.POFile, translation: Translation):
 @require_POST
 def upload_pofile(request, translation_id):
     translation = get_object_or_404(Translation, id=translation_id)
-    instance = translation.get_target_instance()
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist as error:  # the translated page or snippet was deleted
+        raise Http404 from error
     if not user_can_edit_instance(request.user, instance):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")

@@ -1,5 +1,7 @@
 """E-mail translators when a German source they translate has changed."""
 
+import logging
+
 from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -7,11 +9,14 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation as django_translation
+from kombu.exceptions import OperationalError as KombuOperationalError
 from wagtail.admin.utils import get_admin_base_url
 from wagtail_localize.models import Translation, TranslationSource
 
 from .models import TranslatorNotice
 from .recipients import translators_of
+
+logger = logging.getLogger(__name__)
 
 
 def _preferred_language(user):
@@ -73,4 +78,18 @@ def _notify(user, source, translation, german, target) -> int:
 
 def schedule_notification(source):
     """Queue the e-mails once the change is committed."""
-    transaction.on_commit(lambda: notify_translators.delay(source.pk))
+    transaction.on_commit(lambda: _enqueue(source.pk))
+
+
+def _enqueue(source_id):
+    # A broker that is down must not turn a successful publish into an error page: the mails
+    # are then sent in-process, and a failure there is logged (nothing was recorded as sent).
+    try:
+        notify_translators.delay(source_id)
+    except (KombuOperationalError, OSError):
+        logger.warning("Broker unavailable; e-mailing translators of source %s in-process",
+                       source_id)
+        result = notify_translators.apply(args=[source_id], throw=False)
+        if result.failed():
+            logger.error("E-mail to translators of source %s failed: %r", source_id,
+                         result.result)
