@@ -94,3 +94,10 @@ def test_xlsx_export_works(admin_client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@pytest.mark.parametrize("params", [{"state": "bogus"}, {"organisation": "abc"},
+                                    {"language": "xx"}, {"p": "999"}])
+def test_bad_filter_values_are_no_server_error(admin_client, params):
+    response = admin_client.get(URL, params)
+    assert response.status_code == 200
