@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import translation as django_translation
 from kombu.exceptions import OperationalError as KombuOperationalError
 from wagtail.admin.utils import get_admin_base_url
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource, get_edit_url
 
 from .models import TranslatorNotice
 from .recipients import translators_of
@@ -38,36 +39,33 @@ def notify_translators(self, source_id: int):
     except source.specific_content_type.model_class().DoesNotExist:
         return 0
     sent = 0
-    translations = Translation.objects.filter(source=source, enabled=True).select_related(
-        "target_locale")
-    for translation in translations:
-        try:
-            target = translation.get_target_instance()
-        except translation.source.specific_content_type.model_class().DoesNotExist:
-            continue
+    # every existing translation, also those made by copying rather than wagtail-localize
+    targets = german.get_translations().select_related("locale")
+    if isinstance(german, Page):
+        targets = targets.filter(alias_of__isnull=True).specific()
+    for target in targets:
         for user in translators_of(target, german):
             try:
-                sent += _notify(user, source, translation, german, target)
+                sent += _notify(user, source, german, target)
             except OSError as error:  # SMTP down: try again later, nothing was recorded
                 raise self.retry(exc=error) from error
     return sent
 
 
-def _notify(user, source, translation, german, target) -> int:
+def _notify(user, source, german, target) -> int:
     with transaction.atomic():
         _notice, created = TranslatorNotice.objects.get_or_create(
-            source=source, locale=translation.target_locale, user=user,
+            source=source, locale=target.locale, user=user,
             source_changed_at=source.last_updated_at,
         )
         if not created:
             return 0
-        base = get_admin_base_url()
         with django_translation.override(_preferred_language(user)):
             context = {
                 "user": user, "german": german, "target": target,
-                "language": translation.target_locale.get_display_name(),
+                "language": target.locale.get_display_name(),
                 "changed_at": source.last_updated_at,
-                "edit_url": base + (translation.get_target_instance_edit_url() or ""),
+                "edit_url": get_admin_base_url() + (get_edit_url(target) or ""),
             }
             subject = render_to_string("translations/email/source_changed_subject.txt",
                                        context).strip()

@@ -150,3 +150,17 @@ def test_a_broker_that_is_down_does_not_break_publishing(people, broker_down, ch
                                                          arabic_guide):
     change_paragraph()  # publishes and runs the on-commit callbacks
     assert [m.to for m in mail.outbox] == [["ta@example.org"]]
+
+
+def test_translators_of_a_copied_translation_are_told_too(people, change_paragraph, guide,
+                                                          arabic_guide):
+    """A translation made by copying (no wagtail-localize record) still has translators."""
+    english = guide.copy_for_translation(Locale.objects.get(language_code="en"),
+                                         copy_parents=True)
+    english.save_revision().publish()
+    english_translator = user_in(
+        group_with_page_permission("EN", english.get_parent()), username="te")
+    change_paragraph()
+    assert recipients() == ["ta@example.org", english_translator.email]
+    english_mail = next(m for m in mail.outbox if m.to == [english_translator.email])
+    assert f"/admin/pages/{english.pk}/edit/" in english_mail.body
