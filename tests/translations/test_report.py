@@ -34,6 +34,8 @@ def test_report_is_under_reports_and_lists_pages_with_each_language(admin_client
     assert page.status_code == 200
     html = page.content.decode()
     assert "Testleitfaden Vereinsgründung" in html
+    for name in ("state", "language", "organisation"):  # the filters are offered
+        assert f'name="{name}"' in html
     assert "/admin/reports/translation-state/" in admin_client.get("/admin/").content\
         .decode()
     rows = export(admin_client)
