@@ -17,3 +17,29 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+# --- Organisations (partners, directory) ---------------------------------------------------
+from wagtail.admin.filters import WagtailFilterSet  # noqa: E402
+
+from cms.models import Organisation  # noqa: E402
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["locale", "kind", "region", "show_in_directory"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "city", "region", "locale", "show_in_directory"]
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "city", "description"]
+
+
+register_snippet(OrganisationViewSet)

@@ -6,6 +6,7 @@ from .glossary import GlossaryPage, GlossaryTerm
 from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
 from .home import HomePage
 from .media import CustomDocument, CustomImage, CustomRendition
+from .organisations import Organisation, SpokenLanguage
 from .topics import STANDARD_TOPICS, TopicPage
 
 __all__ = [
@@ -20,8 +21,10 @@ __all__ = [
     "GuidePage",
     "GuideRelatedLink",
     "HomePage",
+    "Organisation",
     "OrganisationType",
     "Region",
     "STANDARD_TOPICS",
+    "SpokenLanguage",
     "TopicPage",
 ]

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.accounts",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
