@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -43,3 +44,11 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_partner_log_actions(actions):
+    actions.register_action("cms.partner_onboarded", _("Partner onboarded"),
+                            _("Partner onboarded"))
+    actions.register_action("cms.partner_permissions", _("Partner permissions set"),
+                            _("Partner permissions set"))
