@@ -8,5 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms.partners import review
+        from cms.patches import localize_permissions
 
         review.connect()
+        localize_permissions.install()

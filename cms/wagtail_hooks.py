@@ -52,3 +52,18 @@ def register_partner_log_actions(actions):
                             _("Partner onboarded"))
     actions.register_action("cms.partner_permissions", _("Partner permissions set"),
                             _("Partner permissions set"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_sections_drafts(pages, request):
+    """Wagtail's page chooser lists every page, drafts included; a partner must not read the
+    titles of another partner's unpublished pages there. Live pages stay choosable (links)."""
+    from django.db.models import Q
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    user = request.user
+    if user.is_superuser:
+        return pages
+    own = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"])
+    return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))

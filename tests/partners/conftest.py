@@ -35,3 +35,11 @@ def roles(partner_a, partner_b):
         central=UserFactory(username="central", groups=["Zentrale Redaktion"]),
         superuser=UserFactory(username="superuser", is_superuser=True, is_staff=True),
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    from . import matrix_count
+
+    line = matrix_count.summary()
+    if line:
+        terminalreporter.write_line(line)
