@@ -25,7 +25,7 @@ from wagtail.models import (
 )
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.models import GuidePage
+from cms.models import GuidePage, Organisation
 from tests.factories import GuidePageFactory
 
 from . import matrix_count
@@ -310,6 +310,26 @@ def list_members(team):
     return act
 
 
+def organisation_history(team):
+    def act(c, w):
+        org = w_(w, team).organisation
+        return shows(c.get(f"/admin/partners/{org.pk}/history/"), org.name)
+    return act
+
+
+def onboard_in_admin(c, w):
+    post(c, "/admin/partners/onboard/", {"name": "Neuer Partner", "section": "/vereinsarbeit/",
+                                         "languages": ["uk"]})
+    return Organisation.objects.filter(name="Neuer Partner").exists()
+
+
+def edit_organisation_entry(team):
+    def act(c, w):
+        org = w_(w, team).organisation
+        return shows(c.get(f"/admin/snippets/cms/organisation/edit/{org.pk}/"), org.name)
+    return act
+
+
 def read_live_guide(c, w):
     return shows(c.get("/de/verein-gruenden/test-guide/"), w.guide_a.title)
 
@@ -371,7 +391,11 @@ MATRIX = {
     "download public document B": (download("doc_b"), EVERYONE),
     "download private document of A": (download("private_a"),
                                        {"editor_a", "translator_a", "superuser"}),
-    # people
+    # people, audit and onboarding
+    "history of organisation A": (organisation_history("a"), TEAM_A),
+    "history of organisation B": (organisation_history("b"), TEAM_B),
+    "onboard a partner in the admin": (onboard_in_admin, ADMINS),
+    "edit organisation A's entry": (edit_organisation_entry("a"), ADMINS),
     "see partner A's members": (list_members("a"), {"superuser"}),
     "see partner B's members": (list_members("b"), {"superuser"}),
 }
