@@ -243,6 +243,23 @@ def translate(page, code):
     return act
 
 
+def publish_translation(page):
+    def act(c, w):
+        target = w_(w, page)
+        post(c, f"/admin/pages/{target.pk}/edit/", {"action": "publish"})  # its React form
+        return fresh(target).live
+    return act
+
+
+def translate_organisation(team, code):
+    def act(c, w):
+        org = w_(w, team).organisation
+        post(c, f"/admin/localize/submit/snippet/cms/organisation/{org.pk}/",
+             {"locales": [locale(code).pk]})
+        return org.has_translation(locale(code))
+    return act
+
+
 def sync(source_name, publish_now=False):
     def act(c, w):
         source = w_(w, source_name)
@@ -372,6 +389,9 @@ MATRIX = {
     "translate draft B into ar": (translate("draft_b", "ar"), ADMINS),
     "open translation editor A (fa)": (open_editor("guide_a_fa"), {"translator_a"} | ADMINS),
     "open translation editor B (ar)": (open_editor("guide_b_ar"), ADMINS),
+    "publish translation A (fa) from its editor": (publish_translation("guide_a_fa"), ADMINS),
+    "publish translation B (ar) from its editor": (publish_translation("guide_b_ar"), ADMINS),
+    "translate organisation A's entry into ar": (translate_organisation("a", "ar"), ADMINS),
     "sync translations of A": (sync("source_a"), {"translator_a"} | ADMINS),
     "sync translations of B": (sync("source_b"), ADMINS),
     "sync A and publish immediately": (sync("source_a", publish_now=True), ADMINS),
