@@ -79,3 +79,22 @@ def test_arabic_directory_is_right_to_left_and_shows_translations(client, organi
     assert response.status_code == 200 and 'dir="rtl"' in body
     assert '<h2 lang="ar">جمعية مثال لايبزيغ</h2>' in body
     assert '<h2 lang="de">Beispielnetzwerk Köln</h2>' not in body  # filtered out: no Arabic
+
+
+def test_demo_organisations_load_twice_without_duplicates_and_are_marked_as_examples(client):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from cms.partners.demo import load_demo_organisations
+
+    folder = Path(settings.BASE_DIR) / "content" / "organisations"
+    count = load_demo_organisations(folder)
+    assert count >= 4
+    before = Organisation.objects.count()
+    load_demo_organisations(folder)
+    assert Organisation.objects.count() == before
+    for org in Organisation.objects.filter(locale__language_code="de"):
+        assert "(Beispiel)" in org.name and org.email.endswith("example.org")
+    response = client.get("/ar/organisationen/", {"language": "ar"})
+    assert "جسر لايبزيغ (مثال)" in response.content.decode()
