@@ -53,3 +53,25 @@ def test_translator_has_no_history_view(client, roles, partner_a):
     client.force_login(roles.translator_a)
     response = client.get("/admin/partners/history/")
     assert response.status_code in (302, 403)
+
+
+def test_document_upload_and_snippet_edit_are_in_the_organisations_history(
+        client, roles, partner_a, partner_b):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    client.force_login(roles.editor_a)
+    client.post("/admin/documents/add/", {
+        "title": "Kassenbericht Entwurf", "collection": partner_a.collection.pk,
+        "file": SimpleUploadedFile("kassenbericht.txt", b"Inhalt")})
+    other = Client()  # its own cookies: B's "document added" message is not shown to A
+    other.force_login(roles.editor_b)
+    other.post("/admin/documents/add/", {
+        "title": "Protokoll Nord", "collection": partner_b.collection.pk,
+        "file": SimpleUploadedFile("protokoll.txt", b"Inhalt")})
+
+    client.force_login(roles.editor_a)
+    body = client.get(f"/admin/partners/{partner_a.organisation.pk}/history/").content.decode()
+    assert "Kassenbericht Entwurf" in body
+    assert "Protokoll Nord" not in body
+    assert "Partner aufgenommen" in body  # the onboarding itself (German admin)

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from cms.partners.onboarding import OnboardingError, onboard_partner
 
@@ -17,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, name, section, languages, **options):
         try:
-            result = onboard_partner(name, section, languages)
+            with translation.override("en"):  # the command speaks English, like its output
+                result = onboard_partner(name, section, languages)
         except OnboardingError as error:
             raise CommandError(str(error)) from error
         org = result.organisation
