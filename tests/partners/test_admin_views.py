@@ -75,3 +75,15 @@ def test_document_upload_and_snippet_edit_are_in_the_organisations_history(
     assert "Kassenbericht Entwurf" in body
     assert "Protokoll Nord" not in body
     assert "Partner aufgenommen" in body  # the onboarding itself (German admin)
+
+
+def test_admin_menu_offers_each_role_only_its_own_tools(client, roles, partner_a):
+    client.force_login(roles.editor_a)
+    body = client.get("/admin/").content.decode()
+    assert "Verlauf unseres Bereichs" in body and "Partner aufnehmen" not in body
+    client.force_login(roles.central)
+    body = client.get("/admin/").content.decode()
+    assert "Partner aufnehmen" in body
+    response = client.get("/admin/partners/history/")
+    assert response.status_code == 302
+    assert "/admin/snippets/cms/organisation/" in response["Location"]
