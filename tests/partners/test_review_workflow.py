@@ -73,3 +73,17 @@ def test_central_editor_approves_and_the_guide_goes_live_with_review_date(
     client.logout()
     page = client.get("/de/verein-gruenden/kassenpruefung/")
     assert page.status_code == 200
+
+
+def test_rejected_edit_stays_unpublished_and_keeps_its_review_date(
+        client, roles, reviewers, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = submit_new_guide(client, roles.editor_a)
+    state = TaskState.objects.get(workflow_state=guide.current_workflow_state,
+                                  status="in_progress")
+    client.force_login(roles.central)
+    url = f"/admin/pages/workflow/action/{guide.pk}/reject/{state.pk}/"
+    assert client.post(url, {"comment": "Quelle fehlt."}).status_code in (200, 302)
+    guide = GuidePage.objects.get(pk=guide.pk)
+    assert not guide.live and guide.last_reviewed is None
+    assert TaskState.objects.get(pk=state.pk).status == "rejected"
