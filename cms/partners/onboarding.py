@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page, WorkflowPage
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, WorkflowPage
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.models import Organisation
@@ -141,6 +141,8 @@ def onboard_partner(name: str, section_path: str, languages, user=None) -> Onboa
     permissions_changed |= set_collection_permissions(translators, collection,
                                                       CHOOSE_ONLY_CODENAMES)
 
+    changed |= _private_collection(collection, name, [editors, translators, central])
+
     for page in [section, *translated.values()]:
         assignment, created = WorkflowPage.objects.get_or_create(
             page=page, defaults={"workflow": workflow})
@@ -172,6 +174,30 @@ def _collection(name):
     if existing:
         return existing, False
     return root.add_child(name=name), True
+
+
+def private_collection_name(name: str) -> str:
+    return f"{name} – intern"
+
+
+def _private_collection(collection, name, groups):
+    """A sub-collection only the partner's groups and the central team may download from
+    (minutes, contracts); Wagtail's document serve view enforces the restriction."""
+    changed = False
+    private = collection.get_children().filter(name=private_collection_name(name)).first()
+    if private is None:
+        private = collection.add_child(name=private_collection_name(name))
+        changed = True
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=private, restriction_type=CollectionViewRestriction.GROUPS).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.GROUPS)
+        changed = True
+    if set(restriction.groups.values_list("pk", flat=True)) != {g.pk for g in groups}:
+        restriction.groups.set(groups)
+        changed = True
+    return changed
 
 
 def _translated_section(section, code, user):

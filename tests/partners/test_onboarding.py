@@ -16,7 +16,8 @@ COUNTED_MODELS = [
     "wagtailcore.Workflow", "wagtailcore.Task", "wagtailcore.WorkflowTask",
     "wagtailcore.WorkflowPage", "wagtailcore.Page", "wagtailcore.Revision",
     "wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry", "wagtail_localize.Translation",
-    "wagtail_localize.TranslationSource",
+    "wagtail_localize.TranslationSource", "wagtailcore.CollectionViewRestriction",
+    "wagtailcore.CollectionViewRestriction_groups",
 ]
 
 
@@ -25,6 +26,8 @@ def row_counts():
     for label in COUNTED_MODELS:
         if label == "auth.Group_permissions":
             model = apps.get_model("auth", "Group").permissions.through
+        elif label == "wagtailcore.CollectionViewRestriction_groups":
+            model = apps.get_model("wagtailcore", "CollectionViewRestriction").groups.through
         else:
             model = apps.get_model(label)
         counts[label] = model.objects.count()
@@ -41,12 +44,16 @@ def run(*args):
 
 def test_command_creates_organisation_groups_collection_and_workflow():
     output = run("Brücke Leipzig e. V.", "--section", "/verein-gruenden/", "--languages", "ar,fa")
-    assert "Onboarded Brücke Leipzig e. V." in output
+    assert "Onboarded: Brücke Leipzig e. V." in output
 
     org = Organisation.objects.get(slug="brucke-leipzig-e-v", locale__language_code="de")
     section = TopicPage.objects.get(slug="verein-gruenden", locale__language_code="de")
     assert org.section.pk == section.pk
     assert org.collection.name == "Brücke Leipzig e. V."
+    private = org.collection.get_children().get()
+    assert private.name == "Brücke Leipzig e. V. – intern"
+    assert set(private.get_view_restrictions().get().groups.values_list("name", flat=True)) == {
+        org.editors_group.name, org.translators_group.name, "Zentrale Redaktion"}
     assert {loc.language_code for loc in org.translator_locales.all()} == {"ar", "fa"}
 
     editor_perms = set(GroupPagePermission.objects.filter(group=org.editors_group)

@@ -26,8 +26,8 @@ class Command(BaseCommand):
         if not result.changed:
             self.stdout.write(f"{org.name} is already onboarded; nothing changed.")
             return
-        self.stdout.write(self.style.SUCCESS(f"Onboarded {org.name}."))
-        self.stdout.write(f"  section:     {org.section.url_path}")
+        self.stdout.write(self.style.SUCCESS(f"Onboarded: {org.name}"))
+        self.stdout.write(f"  section:     {org.section.title} ({section})")
         self.stdout.write(f"  editors:     {result.editors.name}")
         self.stdout.write(f"  translators: {result.translators.name} "
                           f"({', '.join(result.translated_sections) or 'no languages'})")
