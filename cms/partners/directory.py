@@ -16,9 +16,19 @@ def topic_choices(locale):
     return [(t.slug, own.get(t.translation_key, t.title)) for t in german]
 
 
+class LanguageSelect(forms.Select):
+    """Each language name is written in that language; lang lets screen readers say it."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class DirectoryFilter(forms.Form):
     region = forms.ChoiceField(label=_("Region"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=LanguageSelect)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
 
     def __init__(self, data, locale):

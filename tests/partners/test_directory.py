@@ -46,6 +46,7 @@ def test_directory_lists_only_organisations_shown_in_directory_with_contact_data
     assert 'href="mailto:kontakt@example.org"' in body
     assert "+49 341 000000" in body and "Beispielperson A" in body
     assert '<label for="id_region">' in body and 'method="get"' in body
+    assert '<option value="fa" lang="fa">فارسی</option>' in body
 
 
 @pytest.mark.parametrize(("query", "expected"), [
