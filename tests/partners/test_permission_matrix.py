@@ -35,6 +35,7 @@ ADMINS = {"central", "superuser"}
 TEAM_A = {"editor_a"} | ADMINS
 TEAM_B = {"editor_b"} | ADMINS
 EVERYONE = set(ROLES)
+ADMIN_USERS = EVERYONE - {"anonymous", "learner"}
 NOBODY = set()
 
 
@@ -253,6 +254,16 @@ def translate_organisation(team, code):
     return act
 
 
+def open_translate_form(page):
+    return lambda c, w: c.get(f"/admin/localize/submit/page/{w_(w, page).pk}/").status_code \
+        == 200
+
+
+def open_sync_form(source_name):
+    return lambda c, w: c.get(f"/admin/localize/update/{w_(w, source_name).pk}/").status_code \
+        == 200
+
+
 def sync(source_name, publish_now=False):
     def act(c, w):
         source = w_(w, source_name)
@@ -340,6 +351,23 @@ def edit_organisation_entry(team):
     return act
 
 
+def workflow_history(page):
+    return lambda c, w: shows(c.get(f"/admin/pages/{w_(w, page).pk}/workflow_history/"),
+                              w_(w, page).title)
+
+
+def usage(page):
+    return lambda c, w: shows(c.get(f"/admin/pages/{w_(w, page).pk}/usage/"),
+                              w_(w, page).title)
+
+
+def snippet_chooser_lists(team):
+    def act(c, w):
+        org = w_(w, team).organisation
+        return shows(c.get("/admin/snippets/choose/cms/organisation/"), org.name)
+    return act
+
+
 def read_live_guide(c, w):
     return shows(c.get("/de/verein-gruenden/test-guide/"), w.guide_a.title)
 
@@ -372,6 +400,11 @@ MATRIX = {
     "history B": (history("guide_b"), TEAM_B),
     "revision compare B": (revision_compare("guide_b"), TEAM_B),
     "revision view B": (revision_view("guide_b"), TEAM_B),
+    "workflow history B": (workflow_history("draft_b"), TEAM_B),
+    "usage of B": (usage("guide_b"), TEAM_B),
+    # Wagtail's snippet choosers are open to every admin user (to link an entry); organisation
+    # names are not confidential, their members and partner data are not shown there
+    "organisation chooser lists B": (snippet_chooser_lists("b"), ADMIN_USERS),
     "preview A": (preview("guide_a"), TEAM_A),
     "preview B": (preview("guide_b"), TEAM_B),
     "page chooser lists draft B": (page_chooser_lists("draft_b"), TEAM_B),
@@ -385,6 +418,10 @@ MATRIX = {
     "publish translation A (fa) from its editor": (publish_translation("guide_a_fa"), ADMINS),
     "publish translation B (ar) from its editor": (publish_translation("guide_b_ar"), ADMINS),
     "translate organisation A's entry into ar": (translate_organisation("a", "ar"), ADMINS),
+    "open the translate form for draft A": (open_translate_form("draft_a"),
+                                            {"translator_a"} | ADMINS),
+    "open the translate form for draft B": (open_translate_form("draft_b"), ADMINS),
+    "open the sync form for B": (open_sync_form("source_b"), ADMINS),
     "sync translations of A": (sync("source_a"), {"translator_a"} | ADMINS),
     "sync translations of B": (sync("source_b"), ADMINS),
     "sync A and publish immediately": (sync("source_a", publish_now=True), ADMINS),
