@@ -28,7 +28,14 @@ class Command(BaseCommand):
             call_command("rebuild_references_index", verbosity=0)
         else:
             self.stdout.write("Demo content already imported (use --force to import again).")
+        self.load_organisations()
         self.ensure_admin()
+
+    def load_organisations(self):
+        from cms.partners.demo import load_demo_organisations
+
+        count = load_demo_organisations(Path(settings.BASE_DIR) / "content" / "organisations")
+        self.stdout.write(f"{count} demo organisations (fictional examples) in the directory.")
 
     def ensure_admin(self):
         User = get_user_model()

@@ -1,0 +1,1 @@
+"""Partner organisations: onboarding, the central review team, who may see which section."""
