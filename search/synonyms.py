@@ -1,0 +1,29 @@
+"""Synonym groups editors maintain in the admin (search.Synonym), for both engines."""
+
+from django.core.cache import cache
+
+CACHE_SECONDS = 300
+
+
+def synonym_groups(language: str) -> list[list[str]]:
+    """[["Zuschuss", "Zuwendung", "Förderung"], ...] for one language (German groups too for
+    every other language: readers use German words wherever they read)."""
+    from .models import Synonym
+
+    key = f"search:synonyms:{language}:{_version()}"
+    groups = cache.get(key)
+    if groups is None:
+        languages = {language, "de"}
+        groups = [s.term_list() for s in Synonym.objects.filter(language__in=languages)]
+        groups = [g for g in groups if len(g) > 1]
+        cache.set(key, groups, CACHE_SECONDS)
+    return groups
+
+
+def _version() -> str:
+    from django.db.models import Count, Max
+
+    from .models import Synonym
+
+    stats = Synonym.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
+    return f"{stats['n']}-{stats['changed'].timestamp() if stats['changed'] else 0}"
