@@ -84,7 +84,7 @@ class DatabaseEngine:
                              engine=self.name)
 
     def _candidates(self, locale, query, expanded: ExpandedQuery | None, operator):
-        wanted = [t for t in SEARCH_TYPES if not query.types or t.key in query.types]
+        wanted = SEARCH_TYPES  # every type: the type facet counts the ones not chosen
         page_types = {_content_type_id(t.model): t.key for t in wanted if t.is_page}
         found: list[Candidate] = []
         if page_types:
