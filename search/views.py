@@ -3,6 +3,7 @@ Each reads its parameters with search.params and asks search.service; nothing el
 
 import math
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -50,9 +51,10 @@ def search(request):
 
 @require_GET
 def search_api(request):
-    form = ApiParams(request.GET)
     language = request.GET.get("lang") or "de"
-    with translation.override(language if form.is_valid() else "en"):
+    known = language in dict(settings.LANGUAGES)
+    with translation.override(language if known else "en"):
+        form = ApiParams(request.GET)
         if not form.is_valid():
             return JsonResponse({"error": "invalid parameters", "errors": error_messages(form)},
                                 status=400)
