@@ -62,7 +62,7 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
             word = vocabulary.correct(token) or token
         corrected.append(word)
         alternatives = [word, *vocabulary.inflections(word, language)]
-        alternatives += vocabulary.compounds_ending_with(word)
+        alternatives += vocabulary.compounds_with(word)
         if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
             alternatives.append(" ".join(parts))
         for synonym in _synonyms(word, language):

@@ -64,11 +64,13 @@ class Vocabulary:
                 return [head if head in self.counts else head.rstrip("s"), tail]
         return None
 
-    def compounds_ending_with(self, word: str, limit: int = 6) -> list[str]:
-        """Indexed compounds whose last part is `word` (Antrag -> Förderantrag)."""
+    def compounds_with(self, word: str, limit: int = 6) -> list[str]:
+        """Indexed compounds that begin or end with `word` (Antrag -> Förderantrag,
+        Ausstattung -> Ausstattungsfonds)."""
         if len(word) < 5:
             return []
-        found = [w for w in self.counts if w.endswith(word) and len(w) - len(word) >= 4]
+        found = [w for w in self.counts if len(w) - len(word) >= 4
+                 and (w.endswith(word) or w.startswith(word))]
         return self._most_frequent(found)[:limit]
 
     def correct(self, word: str) -> str | None:

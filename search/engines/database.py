@@ -36,9 +36,12 @@ from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, words
 from ..vocabulary import get_vocabulary
+from . import fulltext
 from .base import FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
 
 TITLE_WEIGHT = 1.0
+# A topic is titled like its main guide ("Verein gründen"); the guide is what readers want.
+TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 NATIONWIDE = "bundesweit"
 FUNDING_FACETS = ("region", "eligible", "deadline", "amount", "own_share")
@@ -140,7 +143,8 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
         title_words = {fold(w) for w in words(c.title)}
         in_title = sum(1 for group in expanded.groups
                        if any(all(fold(w) in title_words for w in alt.split()) for alt in group))
-        c.score = max(c.score, 0.0) / best + TITLE_WEIGHT * in_title / len(expanded.groups)
+        title_weight = TITLE_WEIGHT * TITLE_WEIGHT_BY_TYPE.get(c.type, 1.0)
+        c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
 
 
 def _content_type_id(model_label: str) -> int:
@@ -152,12 +156,23 @@ def _run(queryset, expanded, operator, fields):
     if expanded is None:
         order = "title" if "path" in fields else "pk"
         return [(*row, 0.0) for row in queryset.order_by(order).values_list(*fields)]
-    results = get_search_backend().search(expanded.as_wagtail_query(operator), queryset,
-                                          order_by_relevance=True)
-    rows = results.annotate_score("_score").get_queryset().values_list(*fields, "_score")
-    # SQLite's bm25() is lower for better matches; PostgreSQL's ts_rank is higher.
-    sign = -1.0 if connection.vendor == "sqlite" else 1.0
-    return [(*row[:-1], sign * (row[-1] or 0.0)) for row in rows[:MAX_CANDIDATES]]
+    content_types = _indexed_content_types(queryset.model)
+    scores = {}
+    for _ct, object_id, score in fulltext.match(expanded.groups, content_types, operator):
+        scores.setdefault(int(object_id), score)
+    rows = queryset.filter(pk__in=list(scores)).values_list(*fields)
+    ranked = sorted(((*row, scores[row[0]]) for row in rows), key=lambda r: -r[-1])
+    return ranked[:MAX_CANDIDATES]
+
+
+def _indexed_content_types(model) -> list[int]:
+    """Wagtail indexes a page under its specific type: every registered type below `model`."""
+    ids = []
+    for search_type in SEARCH_TYPES:
+        registered = apps.get_model(search_type.model)
+        if issubclass(registered, model):
+            ids.append(_content_type_id(search_type.model))
+    return ids
 
 
 def _add_facts(candidates: list[Candidate], locale, today: datetime.date) -> None:
