@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from wagtail.search.query import And, Or, PlainText
 
-from .synonyms import synonym_groups
-from .text import fold, is_stop_word, normalise, stem, words
+from .synonyms import synonym_index
+from .text import fold, is_stop_word, stem, words
 from .vocabulary import Vocabulary
 
 MAX_TOKENS = 12  # a 2,000-character paste is not a question: its first words are
@@ -22,10 +22,13 @@ class ExpandedQuery:
 
     @property
     def matches(self) -> set[str]:
+        """Every word to mark in a snippet, as indexed and without diacritics (SQLite's
+        tokeniser matches "Forderung" to "Förderung")."""
         found = set()
         for group in self.groups:
             for alternative in group:
-                found.update(fold(w) for w in alternative.split())
+                for word in alternative.split():
+                    found.update((word, fold(word)))
         return found
 
     def as_wagtail_query(self, operator: str = "and"):
@@ -41,14 +44,8 @@ class ExpandedQuery:
         return And(ors) if operator == "and" else Or(ors)
 
 
-def _synonyms(word: str, language: str) -> list[str]:
-    key = stem(word, language)
-    found = []
-    for group in synonym_groups(language):
-        normalised = [normalise(term) for term in group]
-        if any(term == word or stem(term, language) == key for term in normalised):
-            found.extend(t for t in normalised if t != word)
-    return found
+def _synonyms(word: str, language: str, index: dict) -> list[str]:
+    return [t for t in index.get(stem(word, language), ()) if t != word]
 
 
 def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
@@ -56,6 +53,7 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     if not tokens:  # a question made only of small words: search for them after all
         tokens = words(text)[:MAX_TOKENS]
     result, corrected = ExpandedQuery(), []
+    synonyms = synonym_index(language)
     for token in tokens:
         word = token
         if token not in vocabulary and not vocabulary.inflections(token, language):
@@ -65,7 +63,7 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
         alternatives += vocabulary.compounds_with(word)
         if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
             alternatives.append(" ".join(parts))
-        for synonym in _synonyms(word, language):
+        for synonym in _synonyms(word, language, synonyms):
             alternatives.append(synonym)
             alternatives += vocabulary.inflections(synonym, language)
         known = [a for a in dict.fromkeys(alternatives) if all(w in vocabulary for w in a.split())]

@@ -16,12 +16,12 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
 
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
+from .engines.database import locale_for
 from .models import SearchLogEntry
 from .registry import SEARCH_TYPES
 
@@ -144,7 +144,7 @@ def promoted_hits(text: str, language: str) -> list[SearchHit]:
     query = Query.objects.filter(query_string=normalise_query_string(text)).first()
     if query is None:
         return []
-    locale = Locale.objects.filter(language_code=language).first()
+    locale = locale_for(language)
     type_by_model = {t.model.lower(): t.key for t in SEARCH_TYPES if t.is_page}
     hits = []
     for pick in query.editors_picks.select_related("page").order_by("sort_order"):

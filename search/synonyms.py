@@ -3,6 +3,7 @@
 from django.core.cache import cache
 
 CACHE_SECONDS = 300
+_memo: dict = {}  # the stem index of the current version of the groups, per language
 
 
 def synonym_groups(language: str) -> list[list[str]]:
@@ -18,6 +19,22 @@ def synonym_groups(language: str) -> list[list[str]]:
         groups = [g for g in groups if len(g) > 1]
         cache.set(key, groups, CACHE_SECONDS)
     return groups
+
+
+def synonym_index(language: str) -> dict[str, list[str]]:
+    """{stem: [every word of the groups that word belongs to]}, normalised, for expansion."""
+    from .text import normalise, stem
+
+    version = _version()
+    known = _memo.get(language)
+    if known is None or known[0] != version:
+        index = {}
+        for group in synonym_groups(language):
+            terms = [normalise(t) for t in group]
+            for term in terms:
+                index.setdefault(stem(term, language), []).extend(terms)
+        _memo[language] = known = (version, index)
+    return known[1]
 
 
 def _version() -> str:

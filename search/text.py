@@ -72,23 +72,30 @@ def is_stop_word(word: str, language: str) -> bool:
     return word in STOP_WORDS.get(language, ()) or word in STOP_WORDS["de"]
 
 
-def highlight(text: str, matches: set[str], width: int = 220) -> str:
+def match_pattern(matches: set[str]) -> re.Pattern | None:
+    """One regex for every word to mark, as written and without diacritics."""
+    if not matches:
+        return None
+    alternatives = sorted({re.escape(m) for m in matches}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def highlight(text: str, pattern: re.Pattern | None, width: int = 220) -> str:
     """An escaped window of `text` around the first matching word, matches in <mark>."""
-    found = [m for m in WORD.finditer(text) if normalise(m.group()) in matches]
+    first = pattern.search(text) if pattern else None
     start = 0
-    if found and found[0].start() > width // 3:
-        start = text.rfind(" ", 0, found[0].start() - width // 4) + 1
+    if first and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 4) + 1
     end = min(len(text), start + width)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if " " in text[start:end] else end
-    parts, pos = [], start
-    for m in found:
-        if m.start() < start or m.end() > end:
-            continue
-        parts.append(escape(text[pos:m.start()]))
+    if end < len(text) and " " in text[start:end]:
+        end = text.rfind(" ", start, end)
+    window = text[start:end]
+    parts, pos = [], 0
+    for m in (pattern.finditer(window) if pattern else ()):
+        parts.append(escape(window[pos:m.start()]))
         parts.append(f"<mark>{escape(m.group())}</mark>")
         pos = m.end()
-    parts.append(escape(text[pos:end]))
+    parts.append(escape(window[pos:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + "".join(parts).strip() + suffix

@@ -24,6 +24,7 @@ SHORT_WORD = 6
 MIN_FUZZY_LENGTH = 4
 MIN_COMPOUND_PART = 4
 MAX_EXPANSIONS = 12
+MAX_MEMO = 50_000
 
 
 class Vocabulary:
@@ -31,6 +32,7 @@ class Vocabulary:
         self.counts = counts
         self._lock = threading.Lock()
         self._stems: dict[str, dict[str, list[str]]] = {}
+        self._memo: dict[tuple, object] = {}  # per-word answers: queries repeat words
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -48,8 +50,19 @@ class Vocabulary:
                 self._stems[language] = index
             return self._stems[language]
 
+    def _remember(self, key, compute):
+        if len(self._memo) > MAX_MEMO:
+            self._memo.clear()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
     def inflections(self, word: str, language: str) -> list[str]:
         """Indexed words with the same stem (Förderanträge -> Förderantrag, Förderanträgen)."""
+        return self._remember(("inflections", word, language),
+                              lambda: self._inflections(word, language))
+
+    def _inflections(self, word: str, language: str) -> list[str]:
         found = set()
         for lang in {language, "de"}:
             found.update(self._stem_index(lang).get(stem(word, lang), ()))
@@ -67,6 +80,10 @@ class Vocabulary:
     def compounds_with(self, word: str, limit: int = 6) -> list[str]:
         """Indexed compounds that begin or end with `word` (Antrag -> Förderantrag,
         Ausstattung -> Ausstattungsfonds)."""
+        return self._remember(("compounds", word, limit),
+                              lambda: self._compounds_with(word, limit))
+
+    def _compounds_with(self, word: str, limit: int) -> list[str]:
         if len(word) < 5:
             return []
         found = [w for w in self.counts if len(w) - len(word) >= 4
@@ -77,6 +94,9 @@ class Vocabulary:
         """The closest indexed word to a misspelt one, or None."""
         if len(word) < MIN_FUZZY_LENGTH or word in self.counts:
             return None
+        return self._remember(("correct", word), lambda: self._correct(word))
+
+    def _correct(self, word: str) -> str | None:
         cutoff = SHORT_WORD_CUTOFF if len(word) <= SHORT_WORD else FUZZY_CUTOFF
         best = process.extract(word, self._choices, scorer=fuzz.ratio,
                                score_cutoff=cutoff, limit=5)

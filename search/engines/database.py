@@ -34,7 +34,7 @@ from ..buckets import (
 )
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
-from ..text import fold, highlight, words
+from ..text import fold, highlight, match_pattern, words
 from ..vocabulary import get_vocabulary
 from . import fulltext
 from .base import FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
@@ -67,7 +67,7 @@ class DatabaseEngine:
 
     # --- searching -------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResults:
-        locale = Locale.objects.filter(language_code=query.locale).first()
+        locale = locale_for(query.locale)
         if locale is None:
             return SearchResults(count=0, hits=[], engine=self.name)
         expanded = expand(query.text, query.locale, get_vocabulary()) if query.text else None
@@ -77,8 +77,10 @@ class DatabaseEngine:
         candidates = self._candidates(locale, query, expanded, "and")
         if expanded and not candidates and len(expanded.groups) > 1:
             candidates = self._candidates(locale, query, expanded, "or")
-        _add_facts(candidates, locale, query.today or timezone.localdate())
-        kept, facets = _filter_and_count(candidates, query, locale)
+        topics = list(TopicPage.objects.live().filter(locale=locale).order_by("path")
+                      .values_list("path", "slug", "title"))
+        _add_facts(candidates, topics, query.today or timezone.localdate())
+        kept, facets = _filter_and_count(candidates, query, topics)
         kept = _sort(kept, query.sort)
         window = kept[query.offset:query.offset + query.limit]
         hits = _hits(window, locale, expanded)
@@ -110,7 +112,7 @@ class DatabaseEngine:
 
     # --- autocomplete ----------------------------------------------------------------
     def autocomplete(self, prefix: str, locale: str, limit: int = 8) -> list[Suggestion]:
-        locale_obj = Locale.objects.filter(language_code=locale).first()
+        locale_obj = locale_for(locale)
         if locale_obj is None or not prefix.strip():
             return []
         page_types = {_content_type_id(t.model): t.key for t in SEARCH_TYPES if t.is_page}
@@ -147,6 +149,19 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
         c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
 
 
+_locales: dict[str, Locale] = {}
+
+
+def locale_for(language_code: str) -> Locale | None:
+    """Locales are created once per language and never change: keep them per process."""
+    if language_code not in _locales:
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None:
+            return None
+        _locales[language_code] = locale
+    return _locales[language_code]
+
+
 def _content_type_id(model_label: str) -> int:
     return ContentType.objects.get_for_model(apps.get_model(model_label)).pk
 
@@ -175,10 +190,9 @@ def _indexed_content_types(model) -> list[int]:
     return ids
 
 
-def _add_facts(candidates: list[Candidate], locale, today: datetime.date) -> None:
+def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) -> None:
     """Topic slug for pages, and the funding facts the facets need (three queries)."""
-    topics = {path: slug for path, slug in
-              TopicPage.objects.filter(locale=locale).values_list("path", "slug")}
+    topics = {path: slug for path, slug, _title in topic_rows}
     topic_len = Page.steplen * 3
     for c in candidates:
         if c.topic is not None:
@@ -255,12 +269,12 @@ def _facet_values(key: str, c: Candidate) -> list[str]:
     return []
 
 
-def _filter_and_count(candidates, query: SearchQuery, locale):
+def _filter_and_count(candidates, query: SearchQuery, topics):
     """Keep the candidates every filter accepts; count each facet's values over the
     candidates all *other* filters accept, so a reader sees what choosing a value gives."""
     preds = _predicates(query)
     kept = [c for c in candidates if all(p(c) for p in preds.values())]
-    labels = _labels(locale)
+    labels = _labels(topics)
     selected = {"type": query.types, "topic": (query.topic,), "region": query.regions,
                 "eligible": query.eligible, "deadline": (query.deadline,),
                 "amount": (query.amount,), "own_share": (query.own_share,)}
@@ -280,11 +294,10 @@ def _filter_and_count(candidates, query: SearchQuery, locale):
     return kept, facets
 
 
-def _labels(locale) -> dict[str, list[tuple[str, str]]]:
-    topics = TopicPage.objects.live().filter(locale=locale).order_by("path")
+def _labels(topics) -> dict[str, list[tuple[str, str]]]:
     return {
         "type": [(t.key, str(t.label)) for t in SEARCH_TYPES],
-        "topic": [(t.slug, t.title) for t in topics],
+        "topic": [(slug, title) for _path, slug, title in topics],
         "region": [(code, str(label)) for code, label in REGION_CHOICES],
         "eligible": [(code, str(label)) for code, label in ORGANISATION_TYPE_CHOICES],
         "deadline": [(key, str(label)) for key, label in DEADLINE_STATES],
@@ -306,14 +319,14 @@ def _sort(candidates: list[Candidate], sort: str) -> list[Candidate]:
 def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> list[SearchHit]:
     if not window:
         return []
-    matches = expanded.matches if expanded else set()
+    pattern = match_pattern(expanded.matches) if expanded else None
     texts = _indexed_texts(window)
-    pages = {p.pk: p for p in Page.objects.filter(
-        pk__in=[c.pk for c in window if c.topic is not None or c.type != "glossary"]
-    ).specific()} if any(c.type != "glossary" for c in window) else {}
-    glossary_url = _glossary_url(locale)
+    page_ids = [c.pk for c in window if c.type != "glossary"]
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)} if page_ids else {}
+    term_ids = [c.pk for c in window if c.type == "glossary"]
     terms = {t.pk: t for t in apps.get_model("cms.GlossaryTerm").objects.filter(
-        pk__in=[c.pk for c in window if c.type == "glossary"])}
+        pk__in=term_ids)} if term_ids else {}
+    glossary_url = _glossary_url(locale) if term_ids else ""
     hits = []
     for c in window:
         if c.type == "glossary":
@@ -326,17 +339,17 @@ def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> li
             page = pages.get(c.pk)
             if page is None:
                 continue
+            # The indexed text starts with the summary (BasePage.search_fields).
             title, url, slug = page.title, page.url or "", page.slug
-            text = f"{page.summary} {texts.get((c.type, c.pk), '')}" if page.summary else \
-                texts.get((c.type, c.pk), "")
+            text = texts.get((c.type, c.pk), "")
         hits.append(SearchHit(title=title, url=url, slug=slug, type=c.type,
-                              locale=locale.language_code, snippet=_snippet(text, matches),
+                              locale=locale.language_code, snippet=_snippet(text, pattern),
                               score=round(c.score, 6), object_id=c.pk))
     return hits
 
 
-def _snippet(text: str, matches: set[str]) -> str:
-    return highlight(" ".join(text.split()), matches)
+def _snippet(text: str, pattern) -> str:
+    return highlight(" ".join(text.split()), pattern)
 
 
 def _indexed_texts(window: list[Candidate]) -> dict:
