@@ -44,15 +44,14 @@ def get_engine(name: str | None = None) -> SearchEngine:
 
 
 def _ask(query: SearchQuery) -> SearchResults:
-    engine = get_engine()
-    if engine.name == "database":
-        return engine.search(query)
-    try:
-        return engine.search(query)
-    except Exception as error:  # EngineUnavailable, transport errors: the reader still gets results
-        logger.warning("Search engine %s failed (%s: %s); answering from the database.",
-                       engine.name, type(error).__name__, error)
-        return get_engine("database").search(query)
+    name = settings.SEARCH_ENGINE
+    if name != "database":
+        try:
+            return get_engine(name).search(query)
+        except Exception as error:  # EngineUnavailable, transport errors, a bad setting
+            logger.warning("Search engine %s failed (%s: %s); answering from the database.",
+                           name, type(error).__name__, error)
+    return get_engine("database").search(query)
 
 
 def search(query: SearchQuery) -> SearchResults:
@@ -65,15 +64,14 @@ def search(query: SearchQuery) -> SearchResults:
 
 
 def autocomplete(prefix: str, locale: str, limit: int = 8):
-    engine = get_engine()
-    try:
-        return engine.autocomplete(prefix, locale, limit)
-    except Exception as error:
-        if engine.name == "database":
-            raise
-        logger.warning("Autocomplete on %s failed (%s); answering from the database.",
-                       engine.name, error)
-        return get_engine("database").autocomplete(prefix, locale, limit)
+    name = settings.SEARCH_ENGINE
+    if name != "database":
+        try:
+            return get_engine(name).autocomplete(prefix, locale, limit)
+        except Exception as error:
+            logger.warning("Autocomplete on %s failed (%s: %s); answering from the database.",
+                           name, type(error).__name__, error)
+    return get_engine("database").autocomplete(prefix, locale, limit)
 
 
 def log_search(text: str, locale: str, found: int) -> None:

@@ -34,7 +34,7 @@ def search(request):
     language = active_language()
     context = {"form": form, "query": "", "language": language}
     if not form.is_valid():
-        context["errors"] = error_messages(form)
+        context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
     context.update(query=query.text, shortened=form.shortened, sort=query.sort,

@@ -74,9 +74,9 @@ class DatabaseEngine:
         if query.text and not expanded.groups:
             return SearchResults(count=0, hits=[], suggestion=expanded.suggestion,
                                  engine=self.name)
-        candidates = self._candidates(locale, query, expanded, "and")
+        candidates = self._candidates(locale, expanded, "and")
         if expanded and not candidates and len(expanded.groups) > 1:
-            candidates = self._candidates(locale, query, expanded, "or")
+            candidates = self._candidates(locale, expanded, "or")
         topics = list(TopicPage.objects.live().filter(locale=locale).order_by("path")
                       .values_list("path", "slug", "title"))
         _add_facts(candidates, topics, query.today or timezone.localdate())
@@ -88,7 +88,7 @@ class DatabaseEngine:
                              suggestion=expanded.suggestion if expanded else None,
                              engine=self.name)
 
-    def _candidates(self, locale, query, expanded: ExpandedQuery | None, operator):
+    def _candidates(self, locale, expanded: ExpandedQuery | None, operator):
         wanted = SEARCH_TYPES  # every type: the type facet counts the ones not chosen
         page_types = {_content_type_id(t.model): t.key for t in wanted if t.is_page}
         found: list[Candidate] = []

@@ -106,3 +106,11 @@ def test_failing_engine_autocomplete_falls_back(broken_engine):
 def test_unknown_engine_setting_is_a_clear_error():
     with pytest.raises(ValueError, match="Unknown search engine"):
         service.get_engine("solr")
+
+
+def test_engine_that_cannot_even_load_falls_back(settings, monkeypatch, caplog):
+    monkeypatch.setitem(service.ENGINES, "missing", "search.engines.no_such_module.Engine")
+    settings.SEARCH_ENGINE = "missing"
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        assert "satzung" in {h.slug for h in ask("Satzung").hits}
+    assert "ModuleNotFoundError" in caplog.text
