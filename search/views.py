@@ -33,6 +33,12 @@ def search(request):
     form = SearchParams(request.GET)
     language = active_language()
     context = {"form": form, "query": "", "language": language}
+    if not form.is_valid() and set(form.errors) == {"page"}:
+        # A broken page number in a shared link: show the first page rather than an error.
+        data = request.GET.copy()
+        data.pop("page")
+        form = SearchParams(data)
+        context.update(form=form, page_reset=True)
     if not form.is_valid():
         context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
         return render(request, "search/search.html", context, status=400)

@@ -46,13 +46,23 @@ def test_did_you_mean(client):
     assert '<a href="?q=satzung">satzung</a>' in html
 
 
-def test_bad_parameter_is_a_400_in_the_readers_language(client):
-    response = page(client, q="Satzung", page="abc")
-    assert response.status_code == 400
-    assert "Bitte eine ganze Zahl eingeben." in response.content.decode()
-    response = page(client, lang="uk", q="Satzung", region="atlantis")
-    assert response.status_code == 400
-    assert 'role="alert"' in response.content.decode()
+def test_unknown_filter_value_is_a_400_in_the_readers_language(client):
+    german = page(client, q="Satzung", region="atlantis")
+    english = page(client, lang="en", q="Satzung", region="atlantis")
+    assert german.status_code == english.status_code == 400
+    for response in (german, english):
+        assert 'role="alert"' in response.content.decode()
+        assert "atlantis" in response.content.decode()
+    assert "Bitte" in german.content.decode() or "gültig" in german.content.decode()
+    assert "Select a valid choice" in english.content.decode()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999"])
+def test_broken_page_number_shows_the_first_page(client, value):
+    response = page(client, q="Satzung", page=value)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="note"' in html and "<mark>Satzung</mark>" in html
 
 
 @pytest.mark.parametrize("q", ["x" * 2000, '" * : ( ) ~ ^ \\ /', "'; DROP TABLE x; --",
