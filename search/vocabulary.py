@@ -14,7 +14,7 @@ from django.db.models import Count, Max
 from rapidfuzz import fuzz, process
 from wagtail.search.models import IndexEntry
 
-from .text import stem, words
+from .text import MIN_WORD, stem, words
 
 CHECK_EVERY_SECONDS = 10
 MAX_AGE_SECONDS = 300  # PostgreSQL updates entries in place: edits keep the fingerprint
@@ -110,19 +110,23 @@ class Vocabulary:
         return sorted(found, key=lambda w: (-self.counts[w], w))[:MAX_EXPANSIONS]
 
 
-def _text_columns() -> tuple[str, str]:
-    # SQLite keeps the text in title/body (its FTS table reads them); PostgreSQL keeps
-    # tsvectors there and the text in title_text/body_text.
-    if connection.vendor == "postgresql":
-        return "title_text", "body_text"
-    return "title", "body"
-
-
 def build() -> Vocabulary:
+    if connection.vendor == "postgresql":
+        return Vocabulary(_postgres_counts())
+    # SQLite keeps the indexed text in title/body (its FTS table reads them).
     counts = Counter()
-    for title, body in IndexEntry.objects.values_list(*_text_columns()).iterator(2000):
+    for title, body in IndexEntry.objects.values_list("title", "body").iterator(2000):
         counts.update(words(f"{title} {body}"))
     return Vocabulary(counts)
+
+
+def _postgres_counts() -> Counter:
+    """ts_stat() counts the words of the stored tsvectors in C: seconds, not minutes, on a
+    big site. With the 'simple' config the lexemes are the words as written, lower-cased."""
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT word, nentry FROM ts_stat('SELECT title || body FROM {table}')")
+        return Counter({word: n for word, n in cursor.fetchall() if len(word) >= MIN_WORD})
 
 
 def _fingerprint() -> tuple:
