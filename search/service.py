@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections import Counter
 from dataclasses import replace
 
 from django.conf import settings
 from django.db import DatabaseError
 from django.utils.html import escape
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
@@ -137,9 +138,30 @@ def _with_promotions(query: SearchQuery, results: SearchResults) -> SearchResult
     return replace(results, hits=picks + rest, count=results.count + added)
 
 
+_promoted = {"queries": frozenset(), "at": None}
+PROMOTIONS_CHECK_SECONDS = 10
+
+
+def _promoted_queries() -> frozenset[str]:
+    """The query strings that have promotions, known per process for a few seconds: most
+    searches have none and need no query for them."""
+    now = time.monotonic()
+    if _promoted["at"] is None or now - _promoted["at"] > PROMOTIONS_CHECK_SECONDS:
+        strings = SearchPromotion.objects.values_list("query__query_string", flat=True)
+        _promoted.update(queries=frozenset(strings), at=now)
+    return _promoted["queries"]
+
+
+def forget_promotions() -> None:
+    _promoted.update(at=None)
+
+
 def promoted_hits(text: str, language: str) -> list[SearchHit]:
     """Wagtail search promotions for this query, in the reader's language where translated."""
-    query = Query.objects.filter(query_string=normalise_query_string(text)).first()
+    normalised = normalise_query_string(text)
+    if normalised not in _promoted_queries():
+        return []
+    query = Query.objects.filter(query_string=normalised).first()
     if query is None:
         return []
     locale = locale_for(language)

@@ -1,9 +1,13 @@
 """Synonym groups editors maintain in the admin (search.Synonym), for both engines."""
 
+import time
+
 from django.core.cache import cache
 
 CACHE_SECONDS = 300
+CHECK_EVERY_SECONDS = 5  # another process sees an editor's change within seconds
 _memo: dict = {}  # the stem index of the current version of the groups, per language
+_checked = {"version": None, "at": 0.0}
 
 
 def synonym_groups(language: str) -> list[list[str]]:
@@ -25,7 +29,10 @@ def synonym_index(language: str) -> dict[str, list[str]]:
     """{stem: [every word of the groups that word belongs to]}, normalised, for expansion."""
     from .text import normalise, stem
 
-    version = _version()
+    now = time.monotonic()
+    if _checked["version"] is None or now - _checked["at"] > CHECK_EVERY_SECONDS:
+        _checked.update(version=_version(), at=now)
+    version = _checked["version"]
     known = _memo.get(language)
     if known is None or known[0] != version:
         index = {}
@@ -35,6 +42,11 @@ def synonym_index(language: str) -> dict[str, list[str]]:
                 index.setdefault(stem(term, language), []).extend(terms)
         _memo[language] = known = (version, index)
     return known[1]
+
+
+def forget() -> None:
+    """Called when a group is saved or deleted (search.models.Synonym)."""
+    _checked.update(version=None, at=0.0)
 
 
 def _version() -> str:
