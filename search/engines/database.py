@@ -95,7 +95,8 @@ class DatabaseEngine:
         if page_types:
             pages = Page.objects.live().public().filter(
                 locale=locale, content_type_id__in=list(page_types))
-            rows = _run(pages, expanded, operator, ("pk", "content_type_id", "path", "title"))
+            rows = _run(pages, expanded, operator, ("pk", "content_type_id", "path", "title"),
+                        locale)
             found += [Candidate(page_types[ct], pk, score, title=title, topic=path)
                       for pk, ct, path, title, score in rows]
         for search_type in wanted:
@@ -103,7 +104,7 @@ class DatabaseEngine:
                 continue
             model = apps.get_model(search_type.model)
             objects = model.objects.filter(locale=locale)
-            rows = _run(objects, expanded, operator, ("pk", search_type.title_field))
+            rows = _run(objects, expanded, operator, ("pk", search_type.title_field), locale)
             found += [Candidate(search_type.key, pk, score, title=title)
                       for pk, title, score in rows]
         if expanded:
@@ -166,14 +167,19 @@ def _content_type_id(model_label: str) -> int:
     return ContentType.objects.get_for_model(apps.get_model(model_label)).pk
 
 
-def _run(queryset, expanded, operator, fields):
+def _run(queryset, expanded, operator, fields, locale):
     """(field values..., score) rows, best first. Without text: everything, by title."""
     if expanded is None:
         order = "title" if "path" in fields else "pk"
         return [(*row, 0.0) for row in queryset.order_by(order).values_list(*fields)]
     content_types = _indexed_content_types(queryset.model)
     scores = {}
-    for _ct, object_id, score in fulltext.match(expanded.groups, content_types, operator):
+    # Pages are matched against wagtailcore_page (where locale_id lives), other types against
+    # their own table.
+    scope = (queryset.model._meta.db_table if not issubclass(queryset.model, Page)
+             else Page._meta.db_table, locale.pk)
+    for _ct, object_id, score in fulltext.match(expanded.groups, content_types, operator,
+                                                scope):
         scores.setdefault(int(object_id), score)
     rows = queryset.filter(pk__in=list(scores)).values_list(*fields)
     ranked = sorted(((*row, scores[row[0]]) for row in rows), key=lambda r: -r[-1])
