@@ -12,13 +12,15 @@ class SearchType:
     model: str  # "app_label.ModelName"
     label: str
     is_page: bool = True
+    title_field: str = "title"  # what a hit's title is (non-page types)
 
 
 SEARCH_TYPES = [
     SearchType("guide", "cms.GuidePage", _("Guide")),
     SearchType("topic", "cms.TopicPage", _("Topic")),
     SearchType("funding", "cms.FundingProgrammePage", _("Funding programme")),
-    SearchType("glossary", "cms.GlossaryTerm", _("Glossary term"), is_page=False),
+    SearchType("glossary", "cms.GlossaryTerm", _("Glossary term"), is_page=False,
+               title_field="term"),
 ]
 
 

@@ -1,31 +1,140 @@
-"""The HTML search page: live, public content in the reader's language.
+"""The search page (/<lang>/search/), the JSON API (/api/v1/search/) and autocomplete.
+Each reads its parameters with search.params and asks search.service; nothing else."""
 
-Deliberately small for now; the search service with engines, facets and the JSON API is its
-own piece of work (see the search issue) and will replace the query below.
-"""
+import math
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
-from wagtail.search.utils import parse_query_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
-PER_PAGE = 10
+from cms.i18n import active_language, is_rtl
+
+from . import service
+from .params import ApiParams, AutocompleteParams, SearchParams, error_messages
+from .registry import search_type
+
+# (facet key, legend, several values may be chosen)
+FACETS = [
+    ("type", _("Type of content"), True),
+    ("topic", _("Topic"), False),
+    ("region", _("Region"), True),
+    ("eligible", _("Who can apply"), True),
+    ("deadline", _("Deadline"), False),
+    ("amount", _("Amount"), False),
+    ("own_share", _("Own share"), False),
+]
 
 
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        locale = Locale.get_active()
-        _filters, parsed = parse_query_string(query, operator="and")
-        results = (
-            Page.objects.live().public().filter(locale=locale).exclude(depth__lte=2)
-            .specific().search(parsed, operator="and")
-        )
-    paginator = Paginator(results, PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return render(request, "search/search.html", {"query": query, "results": page})
+    form = SearchParams(request.GET)
+    language = active_language()
+    context = {"form": form, "query": "", "language": language}
+    if not form.is_valid() and set(form.errors) == {"page"}:
+        # A broken page number in a shared link: show the first page rather than an error.
+        data = request.GET.copy()
+        data.pop("page")
+        form = SearchParams(data)
+        context.update(form=form, page_reset=True)
+    if not form.is_valid():
+        context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
+        return render(request, "search/search.html", context, status=400)
+    query = form.to_query(language)
+    context.update(query=query.text, shortened=form.shortened, sort=query.sort,
+                   selected=_selected(form))
+    if query.text or form.has_filters:
+        results = service.search(query)
+        if query.text and query.offset == 0:
+            service.log_search(query.text, language, results.count)
+        context.update(results=results, hits=[_hit_view(h, language) for h in results.hits],
+                       pages=_pages(form, query, results.count),
+                       facets=_facet_groups(results.facets, context["selected"]))
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def search_api(request):
+    language = request.GET.get("lang") or "de"
+    known = language in dict(settings.LANGUAGES)
+    with translation.override(language if known else "en"):
+        form = ApiParams(request.GET)
+        if not form.is_valid():
+            return JsonResponse({"error": "invalid parameters", "errors": error_messages(form)},
+                                status=400)
+        query = form.to_query(language)
+        if not query.text and not form.has_filters:
+            return JsonResponse({"count": 0, "results": [], "facets": {}, "suggestion": None,
+                                 "page": 1, "pages": 0, "lang": language})
+        results = service.search(query)
+        if query.text and query.offset == 0:
+            service.log_search(query.text, language, results.count)
+        page = query.offset // query.limit + 1
+        return JsonResponse({
+            "count": results.count,
+            "results": [{
+                "title": h.title, "url": h.url, "slug": h.slug, "type": h.type,
+                "locale": h.locale, "snippet": h.snippet, "promoted": h.promoted,
+            } for h in results.hits],
+            "facets": {key: [{"value": v.value, "label": v.label, "count": v.count}
+                             for v in values] for key, values in results.facets.items()},
+            "suggestion": results.suggestion,
+            "page": page,
+            "pages": math.ceil(results.count / query.limit),
+            "lang": language,
+            "engine": results.engine,
+        }, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def autocomplete_api(request):
+    form = AutocompleteParams(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": "invalid parameters", "errors": error_messages(form)},
+                            status=400)
+    language = form.cleaned_data["lang"] or "de"
+    prefix = form.cleaned_data["q"]
+    suggestions = service.autocomplete(prefix, language) if prefix else []
+    return JsonResponse({"results": [{"title": s.title, "url": s.url, "type": s.type}
+                                     for s in suggestions]},
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def _hit_view(hit, language):
+    kind = search_type(hit.type)
+    return {"hit": hit, "type_label": kind.label if kind else "",
+            "in_german": hit.locale != language, "rtl": is_rtl(hit.locale)}
+
+
+def _facet_groups(facets, selected) -> list[dict]:
+    groups = []
+    for key, legend, multiple in FACETS:
+        values = [{"value": v.value, "label": v.label, "count": v.count,
+                   "checked": v.value in selected[key]} for v in facets.get(key, [])]
+        if values:
+            groups.append({"key": key, "legend": legend, "multiple": multiple,
+                           "values": values, "any_checked": bool(selected[key] - {None, ""})})
+    return groups
+
+
+def _selected(form) -> dict:
+    data = form.cleaned_data
+    return {key: set(data[key]) if isinstance(data[key], list) else {data[key]}
+            for key in ("type", "topic", "region", "eligible", "deadline", "amount",
+                        "own_share")}
+
+
+def _pages(form, query, count) -> dict:
+    page = query.offset // query.limit + 1
+    last = max(1, math.ceil(count / query.limit))
+    params = form.data.copy()
+    links = {}
+    if page > 1:
+        params["page"] = page - 1
+        links["previous"] = params.urlencode()
+    if page < last:
+        params["page"] = page + 1
+        links["next"] = params.urlencode()
+    return {"page": page, "last": last, **links}

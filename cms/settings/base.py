@@ -163,7 +163,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Search ------------------------------------------------------------------------------
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# 'simple' on PostgreSQL: words as written, like SQLite's FTS5 tokeniser; the reader's
+# language is applied on the query side (search/engines/database.py). SQLite ignores it.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 
 # --- Background work ---------------------------------------------------------------------
 # Without a broker, Celery runs every task in-process, so nothing else has to run.

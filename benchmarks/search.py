@@ -1,0 +1,205 @@
+"""Search latency with generated content: p50/p95 of the search service on SQLite or
+PostgreSQL (whatever DATABASE_URL points at), with N pages spread over the eight languages.
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 .venv/bin/python benchmarks/search.py --pages 1000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wegweiser_search \
+        .venv/bin/python benchmarks/search.py --pages 20000
+
+It builds a throw-away database (Django's test database, named `<name>_bench`), fills it,
+runs the queries once to warm up, then times each query and prints the figures. Results are
+recorded by hand in benchmarks/RESULTS.md (section "Search latency").
+"""
+
+import argparse
+import datetime
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+
+def setup_django(bench_suffix="_bench"):
+    import django
+    from django.conf import settings
+
+    django.setup()
+    db = settings.DATABASES["default"]
+    name = str(db["NAME"])
+    if db["ENGINE"].endswith("sqlite3"):
+        db["TEST"]["NAME"] = f"/tmp/{Path(name).stem}{bench_suffix}.sqlite3"
+    else:
+        db["TEST"]["NAME"] = f"{name}{bench_suffix}"
+    from django.db import connection
+
+    connection.settings_dict["TEST"] = db["TEST"]
+
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    return connection
+
+
+def demo_words() -> dict[str, list[str]]:
+    words = {}
+    for path in (ROOT / "content").rglob("*.md"):
+        language = path.name.split(".")[-2]
+        text = path.read_text(encoding="utf-8").split("---", 2)[-1]
+        words.setdefault(language, []).extend(w for w in re.findall(r"\w+", text) if len(w) > 3)
+    return words
+
+
+def fill(pages: int, rng: random.Random) -> None:
+    from django.conf import settings
+    from wagtail.models import Locale
+    from wagtail.rich_text import RichText
+
+    from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage, Region, TopicPage
+    from cms.models.funding import REGION_CHOICES
+    from cms.site_structure import ensure_site_structure, publish
+
+    home = ensure_site_structure()
+    words = demo_words()
+    regions = [Region.objects.get_or_create(code=code)[0] for code, _ in REGION_CHOICES]
+    languages = [code for code, _ in settings.LANGUAGES]
+    german_topics = list(TopicPage.objects.child_of(home))
+    per_language = pages // len(languages)
+    for language in languages:
+        locale = Locale.objects.get(language_code=language)
+        vocabulary = words.get(language) or words["de"]
+        topics = []
+        for topic in german_topics:
+            if language == "de":
+                topics.append(topic)
+            else:
+                copy = topic.copy_for_translation(locale, copy_parents=True)
+                topics.append(publish(copy))
+
+        def text(n, vocabulary=vocabulary):
+            return " ".join(rng.choice(vocabulary) for _ in range(n))
+
+        for i in range(per_language):
+            parent = topics[i % len(topics)]
+            common = {"title": text(5).capitalize(), "slug": f"bench-{language}-{i}",
+                      "summary": text(25), "body": [("text", RichText(f"<p>{text(150)}</p>"))],
+                      "live": True}
+            if i % 6 == 5:
+                page = FundingProgrammePage(
+                    **common, funder=text(2), amount_min=500,
+                    amount_max=rng.choice([3_000, 20_000, 80_000, 250_000]),
+                    cofunding_percent=rng.choice([0, 5, 10, 20]), programme_url="https://example.org",
+                    deadline=None if i % 4 == 0 else datetime.date(
+                        2026 + i % 3, 1 + i % 12, 1 + i % 28),
+                    figures_are_examples=True)
+                parent.add_child(instance=page)
+                page.regions.set(rng.sample(regions, 2))
+            else:
+                parent.add_child(instance=GuidePage(**common))
+            if (i + 1) % 1000 == 0:
+                print(f"  {language}: {i + 1}/{per_language}", flush=True)
+        for i in range(20):
+            GlossaryTerm.objects.create(locale=locale, term=text(1).capitalize(),
+                                        slug=f"term-{i}", definition=text(20))
+
+
+def fill_quickly(pages: int, rng: random.Random) -> None:
+    """fill() in one transaction with per-save indexing off, then one bulk index."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.db.models.signals import post_save
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = index.get_indexed_models()
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        with transaction.atomic():
+            fill(pages, rng)
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+    call_command("update_index", verbosity=0)
+
+
+def queries(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    import yaml
+
+    from search.text import words
+
+    cases = yaml.safe_load((ROOT / "tests/search/relevance.yaml").read_text(encoding="utf-8"))
+    fixed = [(c["q"], c.get("lang", "de")) for c in cases]
+    vocab = demo_words()
+    found = list(fixed)
+    while len(found) < count:
+        language = rng.choice(["de", "en", "ar", "uk", "de", "fa", "ru", "tr", "vi"])
+        pool = vocab.get(language) or vocab["de"]
+        found.append((" ".join(rng.choice(pool) for _ in range(rng.choice([1, 2, 2, 3]))),
+                      language))
+    return [(q, lang) for q, lang in found[:count] if words(q)]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=4)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    connection = setup_django()
+    from django.db import reset_queries
+    from django.utils import translation
+
+    from search import service
+    from search.engines.base import SearchQuery
+
+    print(f"database: {connection.vendor}; generating {args.pages} pages in 8 languages …")
+    started = time.perf_counter()
+    fill_quickly(args.pages, rng)
+    print(f"generated and indexed in {time.perf_counter() - started:.0f} s")
+    from wagtail.models import Page
+
+    total = Page.objects.filter(depth__gte=4).count()
+    workload = queries(rng, args.queries)
+
+    started = time.perf_counter()
+    service.search(SearchQuery(text="Verein", locale="de"))
+    cold = time.perf_counter() - started
+    for text, language in workload:  # warm caches (vocabulary stems per language)
+        with translation.override(language):
+            service.search(SearchQuery(text=text, locale=language))
+
+    timings, autocomplete, hits = [], [], 0
+    for text, language in workload:
+        with translation.override(language):
+            t0 = time.perf_counter()
+            results = service.search(SearchQuery(text=text, locale=language))
+            timings.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            service.autocomplete(text[:4], language)
+            autocomplete.append((time.perf_counter() - t0) * 1000)
+            hits += results.count > 0
+        reset_queries()
+
+    print(f"pages (below topics): {total}; queries: {len(workload)} ({hits} with results)")
+    print(f"first query (builds the vocabulary): {cold * 1000:.0f} ms")
+    print(f"search       p50 {percentile(timings, 50):.1f} ms  p95 {percentile(timings, 95):.1f} ms"
+          f"  mean {statistics.mean(timings):.1f} ms  max {max(timings):.1f} ms")
+    print(f"autocomplete p50 {percentile(autocomplete, 50):.1f} ms  "
+          f"p95 {percentile(autocomplete, 95):.1f} ms")
+    print(f"uptime: {os.popen('uptime').read().strip()}")
+    connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Turn what a reader typed into the words the index holds: typo correction, inflections,
+German compounds and editors' synonyms. Engine-neutral: the database engine builds Wagtail
+query objects from it; the highlighter marks its words."""
+
+from dataclasses import dataclass, field
+
+from wagtail.search.query import And, Or, PlainText
+
+from .synonyms import synonym_index
+from .text import fold, is_stop_word, stem, words
+from .vocabulary import Vocabulary
+
+MAX_TOKENS = 12  # a 2,000-character paste is not a question: its first words are
+MIN_COMPOUND = 9
+
+
+@dataclass
+class ExpandedQuery:
+    groups: list[list[str]] = field(default_factory=list)  # one list of alternatives per word
+    suggestion: str | None = None  # the query with misspelt words corrected
+    dropped: list[str] = field(default_factory=list)  # words no indexed text contains
+
+    @property
+    def matches(self) -> set[str]:
+        """Every word to mark in a snippet, as indexed and without diacritics (SQLite's
+        tokeniser matches "Forderung" to "Förderung")."""
+        found = set()
+        for group in self.groups:
+            for alternative in group:
+                for word in alternative.split():
+                    found.update((word, fold(word)))
+        return found
+
+    def as_wagtail_query(self, operator: str = "and"):
+        if not self.groups:
+            return None
+        ors = [
+            Or([PlainText(a, operator="and") for a in group]) if len(group) > 1
+            else PlainText(group[0], operator="and")
+            for group in self.groups
+        ]
+        if len(ors) == 1:
+            return ors[0]
+        return And(ors) if operator == "and" else Or(ors)
+
+
+def _synonyms(word: str, language: str, index: dict) -> list[str]:
+    return [t for t in index.get(stem(word, language), ()) if t != word]
+
+
+def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
+    tokens = [w for w in words(text) if not is_stop_word(w, language)][:MAX_TOKENS]
+    if not tokens:  # a question made only of small words: search for them after all
+        tokens = words(text)[:MAX_TOKENS]
+    result, corrected = ExpandedQuery(), []
+    synonyms = synonym_index(language)
+    for token in tokens:
+        word = token
+        if token not in vocabulary and not vocabulary.inflections(token, language):
+            word = vocabulary.correct(token) or token
+        corrected.append(word)
+        alternatives = [word, *vocabulary.inflections(word, language)]
+        alternatives += vocabulary.compounds_with(word)
+        if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
+            alternatives.append(" ".join(parts))
+        for synonym in _synonyms(word, language, synonyms):
+            alternatives.append(synonym)
+            alternatives += vocabulary.inflections(synonym, language)
+        known = [a for a in dict.fromkeys(alternatives) if all(w in vocabulary for w in a.split())]
+        if known:
+            result.groups.append(known)
+        else:
+            result.dropped.append(token)
+    if corrected != tokens and any(c in vocabulary for c in corrected):
+        result.suggestion = " ".join(corrected)
+    return result

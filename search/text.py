@@ -1,0 +1,101 @@
+"""Words, stems and highlighted snippets, the same for every language the site has."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from django.utils.html import escape
+
+WORD = re.compile(r"\w+")
+# Arabic and Persian vowel marks and the tatweel are not part of how a word is spelled.
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+MIN_WORD = 2
+
+# Snowball has no Ukrainian or Vietnamese stemmer: Russian is close enough for Ukrainian
+# endings; Vietnamese words do not inflect.
+STEMMER_LANGUAGE = {
+    "de": "german", "en": "english", "ar": "arabic", "fa": "persian", "ru": "russian",
+    "uk": "russian", "tr": "turkish",
+}
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words too common to narrow a search; dropped from the AND of a query.
+STOP_WORDS = {
+    "de": _word_set("der die das den dem des ein eine einen einem einer eines und oder wie was wer "
+              "wo wann warum ich du er sie es wir ihr mein meine mich mir für fur mit von zu "
+              "zum zur im in am an auf aus bei ist sind bin kann können muss müssen man "
+              "nicht kein keine ob dass als auch noch so"),
+    "en": _word_set("the a an and or how what who where when why i you he she it we they my me "
+              "for with of to in on at by is are am can do does must not no if that as "
+              "also"),
+    "ru": _word_set("и или как что где когда я мы вы он она в на с по для не это"),
+    "uk": _word_set("і й та або як що де коли я ми ви він вона в у на з до для не це"),
+    "tr": _word_set("ve veya nasıl ne nerede ben biz bir bu için ile mi mı"),
+    "ar": _word_set("في من على إلى عن و أو كيف ما ماذا هل أنا"),
+    "fa": _word_set("در از به با و یا چگونه چه من این که را"),
+    "vi": _word_set("và hoặc như thế nào là của cho với tôi"),
+}
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return ARABIC_MARKS.sub("", text).casefold()
+
+
+def words(text: str) -> list[str]:
+    return [w for w in WORD.findall(normalise(text)) if len(w) >= MIN_WORD]
+
+
+def fold(word: str) -> str:
+    """A word without diacritics, as SQLite's FTS5 tokeniser compares it."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(STEMMER_LANGUAGE.get(language, "german"))
+
+
+def stem(word: str, language: str) -> str:
+    if language == "vi":
+        return word
+    return _stemmer(language).stemWord(word)
+
+
+def is_stop_word(word: str, language: str) -> bool:
+    return word in STOP_WORDS.get(language, ()) or word in STOP_WORDS["de"]
+
+
+def match_pattern(matches: set[str]) -> re.Pattern | None:
+    """One regex for every word to mark, as written and without diacritics."""
+    if not matches:
+        return None
+    alternatives = sorted({re.escape(m) for m in matches}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def highlight(text: str, pattern: re.Pattern | None, width: int = 220) -> str:
+    """An escaped window of `text` around the first matching word, matches in <mark>."""
+    first = pattern.search(text) if pattern else None
+    start = 0
+    if first and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 4) + 1
+    end = min(len(text), start + width)
+    if end < len(text) and " " in text[start:end]:
+        end = text.rfind(" ", start, end)
+    window = text[start:end]
+    parts, pos = [], 0
+    for m in (pattern.finditer(window) if pattern else ()):
+        parts.append(escape(window[pos:m.start()]))
+        parts.append(f"<mark>{escape(m.group())}</mark>")
+        pos = m.end()
+    parts.append(escape(window[pos:]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return prefix + "".join(parts).strip() + suffix

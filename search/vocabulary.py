@@ -1,0 +1,157 @@
+"""The words the index holds, for "did you mean", inflection and compound expansion.
+
+Built from Wagtail's own index table (the text of every indexed object), so it knows exactly
+the words a search can match. One copy per process, rebuilt when the index changes.
+"""
+
+import threading
+import time
+from collections import Counter, defaultdict
+from functools import cached_property
+
+from django.db import connection
+from django.db.models import Count, Max
+from rapidfuzz import fuzz, process
+from wagtail.search.models import IndexEntry
+
+from .text import MIN_WORD, stem, words
+
+CHECK_EVERY_SECONDS = 10
+MAX_AGE_SECONDS = 300  # PostgreSQL updates entries in place: edits keep the fingerprint
+FUZZY_CUTOFF = 82  # rapidfuzz ratio, 0..100: "gemeinützigkeit" -> "gemeinnützigkeit" is 97
+SHORT_WORD_CUTOFF = 88  # short words: one letter off is already a different word
+SHORT_WORD = 6
+MIN_FUZZY_LENGTH = 4
+MIN_COMPOUND_PART = 4
+MAX_EXPANSIONS = 12
+MAX_MEMO = 50_000
+
+
+class Vocabulary:
+    def __init__(self, counts: Counter):
+        self.counts = counts
+        self._lock = threading.Lock()
+        self._stems: dict[str, dict[str, list[str]]] = {}
+        self._memo: dict[tuple, object] = {}  # per-word answers: queries repeat words
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    @cached_property
+    def _choices(self) -> list[str]:
+        return [w for w in self.counts if len(w) >= MIN_FUZZY_LENGTH and not w.isdigit()]
+
+    def _stem_index(self, language: str) -> dict[str, list[str]]:
+        with self._lock:
+            if language not in self._stems:
+                index = defaultdict(list)
+                for word in self.counts:
+                    index[stem(word, language)].append(word)
+                self._stems[language] = index
+            return self._stems[language]
+
+    def _remember(self, key, compute):
+        if len(self._memo) > MAX_MEMO:
+            self._memo.clear()
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def inflections(self, word: str, language: str) -> list[str]:
+        """Indexed words with the same stem (Förderanträge -> Förderantrag, Förderanträgen)."""
+        return self._remember(("inflections", word, language),
+                              lambda: self._inflections(word, language))
+
+    def _inflections(self, word: str, language: str) -> list[str]:
+        found = set()
+        for lang in {language, "de"}:
+            found.update(self._stem_index(lang).get(stem(word, lang), ()))
+        return self._most_frequent(found)
+
+    def compound_parts(self, word: str) -> list[str] | None:
+        """A German compound split into two indexed words (Vereinsgründung -> vereins,
+        gründung), or None."""
+        for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if tail in self.counts and (head in self.counts or head.rstrip("s") in self.counts):
+                return [head if head in self.counts else head.rstrip("s"), tail]
+        return None
+
+    def compounds_with(self, word: str, limit: int = 6) -> list[str]:
+        """Indexed compounds that begin or end with `word` (Antrag -> Förderantrag,
+        Ausstattung -> Ausstattungsfonds)."""
+        return self._remember(("compounds", word, limit),
+                              lambda: self._compounds_with(word, limit))
+
+    def _compounds_with(self, word: str, limit: int) -> list[str]:
+        if len(word) < 5:
+            return []
+        found = [w for w in self.counts if len(w) - len(word) >= 4
+                 and (w.endswith(word) or w.startswith(word))]
+        return self._most_frequent(found)[:limit]
+
+    def correct(self, word: str) -> str | None:
+        """The closest indexed word to a misspelt one, or None."""
+        if len(word) < MIN_FUZZY_LENGTH or word in self.counts:
+            return None
+        return self._remember(("correct", word), lambda: self._correct(word))
+
+    def _correct(self, word: str) -> str | None:
+        cutoff = SHORT_WORD_CUTOFF if len(word) <= SHORT_WORD else FUZZY_CUTOFF
+        best = process.extract(word, self._choices, scorer=fuzz.ratio,
+                               score_cutoff=cutoff, limit=5)
+        if not best:
+            return None
+        # Among near-equal scores prefer the word readers use most.
+        top = max(score for _w, score, _i in best)
+        return max((w for w, score, _i in best if score >= top - 3), key=self.counts.get)
+
+    def _most_frequent(self, found) -> list[str]:
+        return sorted(found, key=lambda w: (-self.counts[w], w))[:MAX_EXPANSIONS]
+
+
+def build() -> Vocabulary:
+    if connection.vendor == "postgresql":
+        return Vocabulary(_postgres_counts())
+    # SQLite keeps the indexed text in title/body (its FTS table reads them).
+    counts = Counter()
+    for title, body in IndexEntry.objects.values_list("title", "body").iterator(2000):
+        counts.update(words(f"{title} {body}"))
+    return Vocabulary(counts)
+
+
+def _postgres_counts() -> Counter:
+    """ts_stat() counts the words of the stored tsvectors in C: seconds, not minutes, on a
+    big site. With the 'simple' config the lexemes are the words as written, lower-cased."""
+    table = IndexEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT word, nentry FROM ts_stat('SELECT title || body FROM {table}')")
+        return Counter({word: n for word, n in cursor.fetchall() if len(word) >= MIN_WORD})
+
+
+def _fingerprint() -> tuple:
+    stats = IndexEntry.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return connection.alias, connection.settings_dict["NAME"], stats["n"], stats["last"]
+
+
+_current: dict = {"vocabulary": None, "fingerprint": None, "checked": 0.0, "built": 0.0}
+_build_lock = threading.Lock()
+
+
+def get_vocabulary() -> Vocabulary:
+    now = time.monotonic()
+    if _current["vocabulary"] is not None and now - _current["checked"] < CHECK_EVERY_SECONDS:
+        return _current["vocabulary"]
+    fingerprint = _fingerprint()
+    with _build_lock:
+        stale = now - _current["built"] > MAX_AGE_SECONDS
+        if stale or _current["fingerprint"] != fingerprint or _current["vocabulary"] is None:
+            _current.update(vocabulary=build(), fingerprint=fingerprint, built=now)
+        _current["checked"] = now
+    return _current["vocabulary"]
+
+
+def reset() -> None:
+    """Forget the vocabulary (tests change the index within one second)."""
+    _current.update(vocabulary=None, fingerprint=None, checked=0.0, built=0.0)
+

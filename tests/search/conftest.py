@@ -1,0 +1,53 @@
+import datetime
+import os
+
+import pytest
+from wagtail.models import Locale
+
+from search import service, vocabulary
+from search.engines.base import SearchQuery
+
+ENGINES = ["database", "elasticsearch"]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, db, settings):
+    """Each engine the project has; Elasticsearch only where a cluster is reachable."""
+    if request.param == "elasticsearch" and not os.environ.get("ELASTICSEARCH_URL"):
+        pytest.skip("Elasticsearch behaviour tests need a cluster: set ELASTICSEARCH_URL "
+                    "(e.g. http://127.0.0.1:9200) to run them.")
+    settings.SEARCH_ENGINE = request.param
+    vocabulary.reset()
+    engine = service.get_engine(request.param)
+    reindex(engine)
+    return engine
+
+
+def reindex(engine):
+    """Bring an engine's own index up to date with the database (a no-op for the database
+    engine, whose index Wagtail keeps on save)."""
+    from django.apps import apps
+
+    from search.registry import SEARCH_TYPES
+
+    for search_type in SEARCH_TYPES:
+        model = apps.get_model(search_type.model)
+        for pk in model.objects.values_list("pk", flat=True):
+            engine.index_object(model._meta.app_label, model._meta.model_name, pk)
+    refresh = getattr(engine, "refresh", None)
+    if refresh:
+        refresh()
+
+
+def ask(engine, text="", locale="de", **options):
+    options.setdefault("today", datetime.date(2026, 12, 1))
+    return engine.search(SearchQuery(text=text, locale=locale, **options))
+
+
+def slugs(results):
+    return [(h.type, h.slug) for h in results.hits]
+
+
+@pytest.fixture
+def german():
+    return Locale.objects.get(language_code="de")

@@ -1,0 +1,116 @@
+"""The service around the engines: German results after few in the reader's language,
+editors' picks first, and answers from the database when the configured engine fails."""
+
+import logging
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search import service
+from search.engines.base import EngineUnavailable, SearchQuery
+from search.engines.database import DatabaseEngine
+
+pytestmark = pytest.mark.django_db
+
+
+def ask(text, locale="de", **options):
+    return service.search(SearchQuery(text=text, locale=locale, **options))
+
+
+def test_german_results_follow_when_the_language_has_few():
+    # The second guide exists only in German; an Arabic reader still finds it.
+    results = ask("Widerspruch", locale="ar")
+    hit = next(h for h in results.hits if h.slug == "zweiter-leitfaden")
+    assert hit.locale == "de"
+    assert hit.url.startswith("/ar/")  # stays under the reader's prefix, shown with a notice
+    assert results.count >= 1
+
+
+def test_no_german_duplicates_of_translated_hits():
+    results = ask("الجمعية", locale="ar")
+    keys = [(h.type, h.slug) for h in results.hits]
+    assert len(keys) == len(set(keys))
+
+
+def test_german_reader_gets_no_fallback_label():
+    assert {h.locale for h in ask("Widerspruch").hits} == {"de"}
+
+
+@pytest.fixture
+def promotion(guide):
+    from cms.models import GuidePage
+
+    second = GuidePage.objects.get(locale__language_code="de", slug="zweiter-leitfaden")
+    query = Query.get("satzung")
+    SearchPromotion.objects.create(query=query, page=second, description="Von der Redaktion",
+                                   sort_order=0)
+    return second
+
+
+def test_editors_pick_comes_first(promotion):
+    results = ask("Satzung")
+    first = results.hits[0]
+    assert (first.slug, first.promoted, first.snippet) == (
+        "zweiter-leitfaden", True, "Von der Redaktion")
+    assert [h.slug for h in results.hits].count("zweiter-leitfaden") == 1
+
+
+def test_editors_pick_in_the_readers_language(guide):
+    SearchPromotion.objects.create(query=Query.get("test"), page=guide, sort_order=0)
+    first = ask("test", locale="ar").hits[0]
+    assert (first.slug, first.locale, first.promoted) == ("test-guide", "ar", True)
+    assert first.url.startswith("/ar/")
+
+
+def test_unpublished_pick_is_not_shown(promotion):
+    promotion.unpublish()
+    assert not any(h.promoted for h in ask("Satzung").hits)
+
+
+def test_picks_only_on_the_first_unfiltered_page(promotion):
+    assert not any(h.promoted for h in ask("Satzung", types=("glossary",)).hits)
+    assert not any(h.promoted for h in ask("Satzung", offset=10).hits)
+
+
+class BrokenEngine(DatabaseEngine):
+    """Stands in for an engine whose server is down (the `es` branch tests the real one
+    against a closed port)."""
+
+    name = "broken"
+
+    def search(self, query):
+        raise EngineUnavailable("connection refused")
+
+    def autocomplete(self, prefix, locale, limit=8):
+        raise ConnectionError("connection refused")
+
+
+@pytest.fixture
+def broken_engine(settings, monkeypatch):
+    monkeypatch.setitem(service.ENGINES, "broken", f"{__name__}.BrokenEngine")
+    settings.SEARCH_ENGINE = "broken"
+
+
+def test_failing_engine_falls_back_to_the_database(broken_engine, caplog):
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        results = ask("Satzung")
+    assert results.engine == "database"
+    assert "satzung" in {h.slug for h in results.hits}
+    assert "broken" in caplog.text and "connection refused" in caplog.text
+
+
+def test_failing_engine_autocomplete_falls_back(broken_engine):
+    assert any(s.title == "Satzung" for s in service.autocomplete("Satz", "de"))
+
+
+def test_unknown_engine_setting_is_a_clear_error():
+    with pytest.raises(ValueError, match="Unknown search engine"):
+        service.get_engine("solr")
+
+
+def test_engine_that_cannot_even_load_falls_back(settings, monkeypatch, caplog):
+    monkeypatch.setitem(service.ENGINES, "missing", "search.engines.no_such_module.Engine")
+    settings.SEARCH_ENGINE = "missing"
+    with caplog.at_level(logging.WARNING, logger="search.service"):
+        assert "satzung" in {h.slug for h in ask("Satzung").hits}
+    assert "ModuleNotFoundError" in caplog.text
