@@ -92,12 +92,15 @@ def analysis_settings(language: str) -> dict:
     chain_key = language if language in CHAINS else DEFAULT_LANGUAGE_CHAIN
     before, after = CHAINS[chain_key]
     filters = dict(LANGUAGE_FILTERS[chain_key])
-    filters["ww_synonyms"] = {
-        "type": "synonym_graph",
-        "synonyms": synonym_rules(language),
-        # A rule that does not analyse cleanly is skipped instead of failing the index.
-        "lenient": True,
-    }
+    rules = synonym_rules(language)
+    if rules:
+        filters["ww_synonyms"] = {
+            "type": "synonym_graph",
+            "synonyms": rules,
+            # A rule that does not analyse cleanly is skipped instead of failing the index.
+            "lenient": True,
+        }
+    synonyms = ["ww_synonyms"] if rules else []
     filters["ww_ngram"] = NGRAM
     char_filters = {}
     text = {"type": "custom", "tokenizer": "standard"}
@@ -110,7 +113,7 @@ def analysis_settings(language: str) -> dict:
     lowercase = "ww_lowercase" if chain_key == "tr" else "lowercase"
     analyzers = {
         "ww_text": {**text, "filter": [*before, *after]},
-        "ww_search": {**text, "filter": [*before, "ww_synonyms", *after]},
+        "ww_search": {**text, "filter": [*before, *synonyms, *after]},
         "ww_autocomplete": {
             **text,
             "filter": [lowercase, *AUTOCOMPLETE_FOLDING.get(chain_key, []), "asciifolding"],

@@ -119,6 +119,13 @@ def test_synonym_rules_skip_single_words_and_commas(monkeypatch):
     assert synonym_rules("de") == ["e.V.  eingetragen, Verein"]
 
 
+def test_without_synonyms_the_search_analyzer_is_the_index_analyzer(monkeypatch):
+    monkeypatch.setattr("search.elastic.analyzers.synonym_groups", lambda language: [])
+    analysis = analysis_settings("de")
+    assert "ww_synonyms" not in analysis["filter"]
+    assert analysis["analyzer"]["ww_search"] == analysis["analyzer"]["ww_text"]
+
+
 def test_mapping_fields():
     properties = index_definition("de")["mappings"]["properties"]
     for keyword in ("type", "locale", "slug", "topic", "regions", "eligible", "amount",
