@@ -28,6 +28,7 @@ from search.elastic.documents import (
     type_for_model,
 )
 from search.registry import SEARCH_TYPES
+from search.synonyms import synonym_groups
 
 from .base import (
     EngineUnavailable,
@@ -75,12 +76,14 @@ class ElasticsearchEngine:
 
     @_unavailable_on_error
     def search(self, query: SearchQuery) -> SearchResults:
-        response = self.client.search(index=indices.alias_name(query.locale),
-                                      body=queries.search_body(query))
+        body = queries.search_body(query, synonym_groups(query.locale) if query.text else [])
+        response = self.client.search(index=indices.alias_name(query.locale), body=body)
+        hits = [_hit(raw) for raw in response["hits"]["hits"]]
+        visible = _still_visible(hits)
         return SearchResults(
-            count=response["hits"]["total"]["value"],
-            hits=[_hit(raw) for raw in response["hits"]["hits"]],
-            facets=_facets(response.get("aggregations", {}), query.locale),
+            count=max(0, response["hits"]["total"]["value"] - (len(hits) - len(visible))),
+            hits=visible,
+            facets=facets(response.get("aggregations", {}), query),
             suggestion=_suggestion(response.get("suggest", {}), query.text),
             engine=self.name,
         )
@@ -153,6 +156,12 @@ class ElasticsearchEngine:
         _bulk(self.client, actions)
         return written
 
+    @_unavailable_on_error
+    def refresh(self) -> None:
+        """Make every write so far searchable now (tests; the index refreshes each second)."""
+        self.client.indices.refresh(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",
+                                    ignore_unavailable=True, allow_no_indices=True)
+
     def rebuild(self, language: str, progress=None) -> indices.RebuildReport:
         try:
             return indices.rebuild(self.client, language, progress)
@@ -171,15 +180,34 @@ def _bulk(client: Elasticsearch, actions: list[dict]) -> None:
 
 def _hit(raw: dict) -> SearchHit:
     source, highlight = raw["_source"], raw.get("highlight", {})
-    snippet = next(
-        (highlight[field][0] for field in ("body", "summary") if highlight.get(field)),
-        escape(source.get("summary", "")[: queries.SNIPPET_LENGTH]),
-    )
+    summary = (highlight.get("summary") or [""])[0]
+    body = (highlight.get("body") or [""])[0]
+    # The page's own summary when it has the match, else the matching passage of the text.
+    snippet = summary if "<mark>" in summary or not body else body
+    if not snippet:
+        snippet = escape(source.get("summary", "")[: queries.SNIPPET_LENGTH])
     return SearchHit(
         title=source["title"], url=source["url"], slug=source["slug"], type=source["type"],
         locale=source["locale"], snippet=snippet, score=raw.get("_score") or 0.0,
         object_id=source.get("object_id"),
     )
+
+
+def _still_visible(hits: list[SearchHit]) -> list[SearchHit]:
+    """Drop hits whose object was unpublished, restricted or deleted since it was indexed:
+    the index follows within seconds, or later when the broker was down, and private
+    content must not show up meanwhile. One query per type on the page of hits."""
+    visible = set()
+    for search_type in SEARCH_TYPES:
+        ids = [h.object_id for h in hits if h.type == search_type.key]
+        if not ids:
+            continue
+        model = apps.get_model(search_type.model)
+        queryset = model.objects.filter(pk__in=ids)
+        if search_type.is_page:
+            queryset = queryset.live().public()
+        visible.update((search_type.key, pk) for pk in queryset.values_list("pk", flat=True))
+    return [h for h in hits if (h.type, h.object_id) in visible]
 
 
 def _suggestion(suggest: dict, text: str) -> str | None:
@@ -190,42 +218,36 @@ def _suggestion(suggest: dict, text: str) -> str | None:
     return None
 
 
-def _facets(aggs: dict, locale: str) -> dict[str, list[FacetValue]]:
-    labels = _labels(locale)
-    facets = {}
-    for facet in queries.TERMS_FACETS:
-        agg = aggs.get(facet, {})
-        buckets = agg.get("values", agg).get("buckets", [])
-        values = [FacetValue(b["key"], labels[facet].get(b["key"], b["key"]), b["doc_count"])
-                  for b in buckets if b["doc_count"]]
-        order = list(labels[facet]) if facet in ("amount", "own_share", "type") else None
-        if order:
-            values.sort(key=lambda v: order.index(v.value) if v.value in order else len(order))
-        facets[facet] = values
-    deadline = aggs.get("deadline", {}).get("buckets", {})
-    facets["deadline"] = [
-        FacetValue(key, labels["deadline"][key], deadline[key]["doc_count"])
-        for key, _label in DEADLINE_STATES if deadline.get(key, {}).get("doc_count")
-    ]
-    return facets
+def facets(aggs: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
+    """Facet values in a fixed order (as the database engine lists them): every value with
+    hits, and a selected value even when it has none."""
+    selected = {"type": query.types, "topic": (query.topic,), "region": query.regions,
+                "eligible": query.eligible, "deadline": (query.deadline,),
+                "amount": (query.amount,), "own_share": (query.own_share,)}
+    result = {}
+    for facet, labels in facet_labels(query.locale).items():
+        values = aggs.get(facet, {}).get("values", {}).get("buckets", {})
+        if isinstance(values, list):  # terms buckets
+            counts = {b["key"]: b["doc_count"] for b in values}
+        else:  # filters buckets, keyed
+            counts = {key: b["doc_count"] for key, b in values.items()}
+        result[facet] = [FacetValue(value, label, counts.get(value, 0))
+                         for value, label in labels
+                         if counts.get(value) or value in selected[facet]]
+    return result
 
 
-def _labels(locale: str) -> dict[str, dict[str, str]]:
+def facet_labels(locale: str) -> dict[str, list[tuple[str, str]]]:
     from cms.models import TopicPage
     from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 
-    topics = {}
-    for slug, title, language in TopicPage.objects.filter(
-        locale__language_code__in={locale, settings.LANGUAGE_CODE}
-    ).values_list("slug", "title", "locale__language_code"):
-        if language == locale or slug not in topics:
-            topics[slug] = title
+    topics = TopicPage.objects.live().filter(locale__language_code=locale).order_by("path")
     return {
-        "type": {t.key: str(t.label) for t in SEARCH_TYPES},
-        "topic": topics,
-        "region": {code: str(label) for code, label in REGION_CHOICES},
-        "eligible": {code: str(label) for code, label in ORGANISATION_TYPE_CHOICES},
-        "amount": {key: str(label) for key, label, _low, _high in AMOUNT_BUCKETS},
-        "own_share": {key: str(label) for key, label, _low, _high in OWN_SHARE_BUCKETS},
-        "deadline": {key: str(label) for key, label in DEADLINE_STATES},
+        "type": [(t.key, str(t.label)) for t in SEARCH_TYPES],
+        "topic": list(topics.values_list("slug", "title")),
+        "region": [(code, str(label)) for code, label in REGION_CHOICES],
+        "eligible": [(code, str(label)) for code, label in ORGANISATION_TYPE_CHOICES],
+        "deadline": [(key, str(label)) for key, label in DEADLINE_STATES],
+        "amount": [(key, str(label)) for key, label, _low, _high in AMOUNT_BUCKETS],
+        "own_share": [(key, str(label)) for key, label, _low, _high in OWN_SHARE_BUCKETS],
     }

@@ -125,7 +125,8 @@ def test_funding_facets_count_the_programme(engine):
 def test_filters_narrow_the_results(engine):
     assert slugs(search(engine, "", regions=("berlin",), types=("funding",))) == [
         "test-foerderung"]
-    assert search(engine, "", regions=("bayern",)).count == 0
+    # A nationwide programme is open to readers in every region.
+    assert slugs(search(engine, "", regions=("bayern",))) == ["test-foerderung"]
     assert search(engine, "", eligible=("einzelperson",)).count == 0
     assert search(engine, "", own_share="none").count == 0
     assert search(engine, "", topic="foerdermittel", types=("guide",)).count == 0
@@ -200,3 +201,17 @@ def test_a_rebuild_swaps_the_alias_and_drops_the_old_index(engine):
     assert after == {report.index} and not before & after
     assert report.deleted == sorted(before)
     assert not engine.client.indices.exists(index=",".join(before))
+
+
+def test_content_made_private_disappears_before_the_index_catches_up(engine, guide):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=guide, restriction_type="login")
+    assert "test-guide" not in slugs(search(engine, "Testleitfaden"))
+
+
+def test_a_synonym_added_by_an_editor_works_without_a_rebuild(engine, monkeypatch):
+    assert "zweiter-leitfaden" not in slugs(search(engine, "Beschwerde"))
+    monkeypatch.setattr("search.engines.elasticsearch.synonym_groups",
+                        lambda language: [["Beschwerde", "Widerspruch"]])
+    assert "zweiter-leitfaden" in slugs(search(engine, "Beschwerde"))

@@ -12,24 +12,35 @@ from search.engines.base import SearchQuery
 TODAY = datetime.date(2026, 12, 2)
 
 
-def body(**kwargs):
+GROUPS = [["Zuschuss", "Zuwendung", "Förderung"], ["Spendenquittung", "Zuwendungsbestätigung"]]
+PAST = {"bool": {"must_not": [{"range": {"deadline": {"lt": "2026-12-02"}}}]}}
+
+
+def body(synonyms=(), **kwargs):
     kwargs.setdefault("text", "verein gründen")
     kwargs.setdefault("locale", "de")
-    return queries.search_body(SearchQuery(today=TODAY, **kwargs))
+    return queries.search_body(SearchQuery(today=TODAY, **kwargs), synonyms)
 
 
 def text_clauses(b):
-    return b["query"]["bool"]["must"][0]["bool"]["should"]
+    return b["query"]["bool"]["should"]
+
+
+def post_filters(b):
+    return b.get("post_filter", {"bool": {"filter": []}})["bool"]["filter"]
 
 
 def test_text_is_matched_with_typo_tolerance_and_phrase_and_title_boosts():
-    fuzzy, phrase, *_ = text_clauses(body(text="gemeinützigkeit"))
+    fuzzy, all_words, phrase, *_ = text_clauses(body(text="gemeinützigkeit"))
     assert fuzzy["multi_match"]["query"] == "gemeinützigkeit"
     assert fuzzy["multi_match"]["fuzziness"] == "AUTO"
     assert fuzzy["multi_match"]["prefix_length"] == 1
     assert "title^4" in fuzzy["multi_match"]["fields"]
+    assert all_words["multi_match"]["operator"] == "and"
+    assert all_words["multi_match"]["type"] == "cross_fields"
     assert phrase["multi_match"]["type"] == "phrase"
     assert phrase["multi_match"]["fields"][0] == "title^8"
+    assert body()["query"]["bool"]["minimum_should_match"] == 1
 
 
 def test_german_and_ukrainian_also_match_trigrams_other_languages_do_not():
@@ -37,34 +48,46 @@ def test_german_and_ukrainian_also_match_trigrams_other_languages_do_not():
         ngram = text_clauses(body(locale=language))[-1]["multi_match"]
         assert ngram["fields"] == ["title.ngram^2", "body.ngram"]
         assert ngram["boost"] < 1
-    assert len(text_clauses(body(locale="en"))) == 2
+    assert len(text_clauses(body(locale="en"))) == 3
+
+
+def test_synonyms_are_added_at_query_time():
+    clauses = text_clauses(body(text="Zuwendung Berlin", synonyms=GROUPS, locale="en"))
+    alternatives = [c["multi_match"]["query"] for c in clauses[3:]]
+    assert alternatives == ["Zuschuss Berlin", "Förderung Berlin"]
+    assert all(c["multi_match"]["boost"] < 1 for c in clauses[3:])
+
+
+def test_synonym_queries_match_whole_words_in_any_case():
+    assert queries.synonym_queries("zuwendungsbestätigung", GROUPS) == ["Spendenquittung"]
+    assert queries.synonym_queries("Zuwendungen", GROUPS) == []
+    assert queries.synonym_queries("Satzung", GROUPS) == []
 
 
 def test_empty_text_matches_everything_for_facet_browsing():
     b = body(text="")
-    assert b["query"]["bool"]["must"] == [{"match_all": {}}]
+    assert b["query"] == {"match_all": {}}
     assert "suggest" not in b
 
 
-def test_no_filter_by_default_but_past_deadlines_hidden():
-    b = body()
-    assert b["query"]["bool"]["filter"] == []
-    assert b["post_filter"] == {"bool": {"must_not": [
-        {"range": {"deadline": {"lt": "2026-12-02"}}}]}}
+def test_past_deadlines_hidden_by_default():
+    assert post_filters(body()) == [PAST]
 
 
 def test_include_past_shows_past_deadlines():
     assert "post_filter" not in body(include_past=True)
-    assert "post_filter" not in body(deadline="past")
+    assert PAST not in post_filters(body(deadline="past"))
 
 
 def test_each_facet_becomes_a_filter():
     b = body(types=("funding", "guide"), topic="foerdermittel", regions=("berlin",),
              eligible=("verein", "initiative"), amount="upto-5000", own_share="none")
-    assert b["query"]["bool"]["filter"] == [
+    assert post_filters(b) == [
         {"terms": {"type": ["funding", "guide"]}},
         {"term": {"topic": "foerdermittel"}},
-        {"terms": {"regions": ["berlin"]}},
+        PAST,
+        {"term": {"type": "funding"}},  # a funding filter leaves only programmes
+        {"terms": {"regions": ["berlin", "bundesweit"]}},  # nationwide is open to all
         {"terms": {"eligible": ["verein", "initiative"]}},
         {"term": {"amount": "upto-5000"}},
         {"term": {"own_share": "none"}},
@@ -79,7 +102,7 @@ def test_each_facet_becomes_a_filter():
     ("past", {"range": {"deadline": {"lt": "2026-12-02"}}}),
 ])
 def test_deadline_states_are_date_ranges_from_today(state, expected):
-    assert body(deadline=state)["query"]["bool"]["filter"] == [expected]
+    assert expected in post_filters(body(deadline=state))
 
 
 def test_deadline_buckets_agree_with_the_page_model():
@@ -103,8 +126,12 @@ def _in_range(day, bounds):
                for op, v in bounds.items())
 
 
-def test_unknown_deadline_state_adds_no_filter():
-    assert body(deadline="tomorrow")["query"]["bool"]["filter"] == []
+def test_unknown_deadline_state_matches_nothing():
+    assert {"match_none": {}} in post_filters(body(deadline="tomorrow"))
+
+
+def agg_filters(b, facet):
+    return b["aggs"][facet]["filter"]["bool"]["filter"]
 
 
 def test_aggregations_for_every_facet_key():
@@ -112,15 +139,22 @@ def test_aggregations_for_every_facet_key():
     assert set(aggs) == {"type", "topic", "region", "eligible", "deadline", "amount",
                          "own_share"}
     assert aggs["region"]["aggs"]["values"]["terms"]["field"] == "regions"
-    # Counts other than the deadline's respect the hidden past deadlines...
-    assert aggs["type"]["filter"] == body()["post_filter"]
-    # ...while the deadline facet counts past programmes too, so readers can ask for them.
-    assert set(aggs["deadline"]["filters"]["filters"]) == {"open", "soon", "rolling", "past"}
+    assert set(aggs["deadline"]["aggs"]["values"]["filters"]["filters"]) == {
+        "open", "soon", "rolling", "past"}
 
 
-def test_aggregations_are_plain_terms_when_past_is_included():
-    aggs = body(include_past=True)["aggs"]
-    assert aggs["eligible"] == {"terms": {"field": "eligible", "size": 50}}
+def test_each_facet_counts_without_its_own_filter():
+    b = body(types=("funding",), regions=("bayern",), include_past=False)
+    type_filter = {"terms": {"type": ["funding"]}}
+    region_filter = {"terms": {"regions": ["bayern", "bundesweit"]}}
+    funding_only = {"term": {"type": "funding"}}
+    # The type facet offers the other types to switch to, within the region chosen.
+    assert agg_filters(b, "type") == [PAST, funding_only, region_filter]
+    # The region facet offers the other regions, within the type chosen.
+    assert agg_filters(b, "region") == [type_filter, PAST]
+    # The deadline facet counts past programmes too, so readers can ask for them.
+    assert agg_filters(b, "deadline") == [type_filter, region_filter]
+    assert agg_filters(b, "amount") == [type_filter, PAST, region_filter]
 
 
 def test_highlight_marks_matches_in_escaped_snippets():
@@ -130,9 +164,14 @@ def test_highlight_marks_matches_in_escaped_snippets():
     assert set(highlight["fields"]) == {"body", "summary"}
 
 
-def test_sort_by_deadline_puts_rolling_programmes_last():
-    assert body(sort="deadline")["sort"] == [
-        {"deadline": {"order": "asc", "missing": "_last"}}, "_score"]
+def test_sort_by_deadline_ranks_open_then_rolling_then_past_then_the_rest():
+    rank, by_date, score = body(sort="deadline")["sort"]
+    script = rank["_script"]["script"]
+    assert rank["_script"]["order"] == "asc"
+    assert script["params"] == {"today": 1796169600000}  # 2026-12-02T00:00Z in ms
+    assert "return 3" in script["source"] and "return 1" in script["source"]
+    assert by_date == {"deadline": {"order": "asc", "missing": "_last"}}
+    assert score == "_score"
     assert "sort" not in body()
 
 
