@@ -93,18 +93,11 @@ def create_index(client: Elasticsearch, language: str, name: str) -> None:
 _known_aliases: set[str] = set()
 
 
-def ensure_alias(client: Elasticsearch, language: str) -> None:
-    """Before incremental writes: create an empty index behind the alias if there is none."""
+def alias_exists(client: Elasticsearch, language: str) -> bool:
     alias = alias_name(language)
-    if alias in _known_aliases:
-        return
-    if client.indices.exists_alias(name=alias):
+    if alias not in _known_aliases and client.indices.exists_alias(name=alias):
         _known_aliases.add(alias)
-        return
-    name = new_index_name(language)
-    create_index(client, language, name)
-    apply_swap(client, swap_plan(alias, name, existing_indices(client, language)))
-    _known_aliases.add(alias)
+    return alias in _known_aliases
 
 
 def apply_swap(client: Elasticsearch, plan: SwapPlan) -> None:
@@ -143,6 +136,7 @@ def rebuild(client: Elasticsearch, language: str,
         client.indices.refresh(index=name)
         plan = swap_plan(alias_name(language), name, existing_indices(client, language))
         apply_swap(client, plan)
+        _known_aliases.add(alias_name(language))
     except Exception:
         client.indices.delete(index=name, ignore_unavailable=True)
         raise

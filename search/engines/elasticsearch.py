@@ -113,9 +113,13 @@ class ElasticsearchEngine:
         if obj is None:
             self.remove_object(app_label, model_name, pk)
             return
-        topic = topic_slug_for(obj) if search_type.is_page else None
         language = obj.locale.language_code
-        indices.ensure_alias(self.client, language)
+        if not indices.alias_exists(self.client, language):
+            # No index for this language yet: build all of it (this object included), so
+            # readers never get answers from an index holding only the latest changes.
+            self.rebuild(language)
+            return
+        topic = topic_slug_for(obj) if search_type.is_page else None
         self.client.index(index=indices.alias_name(language),
                           id=document_id(app_label, model_name, pk),
                           document=build_document(obj, search_type, topic))
@@ -145,8 +149,10 @@ class ElasticsearchEngine:
                 continue
             doc_id = document_id(page._meta.app_label, page._meta.model_name, page.pk)
             alias = indices.alias_name(page.locale.language_code)
+            if not indices.alias_exists(self.client, page.locale.language_code):
+                self.rebuild(page.locale.language_code)
+                continue
             if page.pk in visible:
-                indices.ensure_alias(self.client, page.locale.language_code)
                 actions.append({"_index": alias, "_id": doc_id,
                                 "_source": build_document(page, search_type,
                                                           topic_slug_for(page))})
