@@ -2,6 +2,7 @@
 the database engine's order, and hits the database no longer shows."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from search.engines.base import SearchHit, SearchQuery
@@ -41,7 +42,8 @@ def test_facets_keep_the_label_order_and_show_selected_values():
         "type": {"values": {"buckets": [{"key": "funding", "doc_count": 2},
                                         {"key": "guide", "doc_count": 5}]}},
     }
-    result = facets(aggs, SearchQuery(text="", locale="de", regions=("hamburg",)))
+    with translation.override("en"):  # labels in the active (the reader's) language
+        result = facets(aggs, SearchQuery(text="", locale="de", regions=("hamburg",)))
     assert [(v.value, v.count) for v in result["region"]] == [
         ("bundesweit", 2), ("berlin", 1), ("hamburg", 0)]  # REGION_CHOICES order
     assert [(v.value, v.count) for v in result["deadline"]] == [("open", 1), ("past", 3)]
