@@ -163,12 +163,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Elasticsearch (search/elastic/): one index per language behind the alias
-# <prefix>-<language>. Wagtail's own index updates (django-tasks, in-process) keep only the
-# database index above, which is also the fallback; Celery tasks (search/tasks.py) own
-# Elasticsearch and are queued only when SEARCH_ENGINE is "elasticsearch".
-ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "wegweiser")
-ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)  # seconds per request, no retries
 
 # --- Background work ---------------------------------------------------------------------
 # Without a broker, Celery runs every task in-process, so nothing else has to run.
@@ -189,6 +183,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
 # Wagtail's own background tasks (reference index, file deletion) run in-process: they are
 # cheap, and a broker that is down must never make a publish fail.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Elasticsearch -----------------------------------------------------------------------
+# One index per language behind the alias <prefix>-<language> (search/elastic/). Wagtail's
+# own index updates (the TASKS above, in-process) keep only the database index, which is
+# also the fallback; Celery tasks (search/tasks.py) own Elasticsearch and are queued only
+# when SEARCH_ENGINE is "elasticsearch".
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "wegweiser")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)  # seconds per request, no retries
 
 # --- E-mail ------------------------------------------------------------------------------
 globals().update(email_settings(env_str("EMAIL_URL", "console://")))
