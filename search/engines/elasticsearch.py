@@ -76,8 +76,9 @@ class ElasticsearchEngine:
 
     @_unavailable_on_error
     def search(self, query: SearchQuery) -> SearchResults:
+        client = self.client
         body = queries.search_body(query, synonym_groups(query.locale) if query.text else [])
-        response = self.client.search(index=indices.alias_name(query.locale), body=body)
+        response = client.search(index=indices.alias_name(query.locale), body=body)
         hits = [_hit(raw) for raw in response["hits"]["hits"]]
         visible = _still_visible(hits)
         return SearchResults(

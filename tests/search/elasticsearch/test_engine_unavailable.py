@@ -12,6 +12,8 @@ from search.engines.elasticsearch import ElasticsearchEngine
 from .servers import closed_port, silent_server
 
 QUERY = SearchQuery(text="Satzung", locale="de")
+# The editors' synonyms (read for every query) live in the database.
+pytestmark = pytest.mark.django_db
 
 
 def test_timeout_defaults_to_two_seconds():
@@ -37,7 +39,6 @@ def test_connection_refused(settings, call):
         call(ElasticsearchEngine())
 
 
-@pytest.mark.django_db
 def test_indexing_a_page_with_the_cluster_down(settings, guide):
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port()}"
     with pytest.raises(EngineUnavailable):
