@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.html import escape
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.helpers import bulk
+from elasticsearch.helpers import BulkIndexError, bulk
 from wagtail.models import Page
 
 from search.buckets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
@@ -131,7 +131,7 @@ class ElasticsearchEngine:
         language is unknown); a document that is not there is fine."""
         doc_id = document_id(app_label, model_name, pk)
         actions = [{"_op_type": "delete", "_index": indices.alias_name(lang), "_id": doc_id}
-                   for lang in indices.languages()]
+                   for lang in indices.languages() if indices.alias_exists(self.client, lang)]
         _bulk(self.client, actions)
 
     @_unavailable_on_error
@@ -172,6 +172,10 @@ class ElasticsearchEngine:
     def rebuild(self, language: str, progress=None) -> indices.RebuildReport:
         try:
             return indices.rebuild(self.client, language, progress)
+        except BulkIndexError as exc:
+            first = exc.errors[0] if exc.errors else {}
+            raise EngineUnavailable(f"Elasticsearch refused {len(exc.errors)} documents for "
+                                    f"{language}, e.g. {first}") from exc
         except (TransportError, ApiError) as exc:
             raise EngineUnavailable(f"Elasticsearch: {exc}") from exc
 
