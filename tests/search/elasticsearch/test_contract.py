@@ -14,7 +14,7 @@ import uuid
 import pytest
 from django.test import override_settings
 
-from search.elastic.documents import iter_documents
+from search.elastic.documents import document_id, iter_documents
 from search.elastic.indices import alias_name, languages
 from search.engines.base import SearchQuery
 
@@ -172,15 +172,21 @@ def test_autocomplete_titles_and_glossary_terms(engine):
     assert any(s.type == "glossary" for s in engine.autocomplete("Satz", "de"))
 
 
+def in_index(engine, page, language="de"):
+    doc_id = document_id("cms", page._meta.model_name, page.pk)
+    return bool(engine.client.exists(index=alias_name(language), id=doc_id))
+
+
 def test_unpublish_and_publish_reach_the_index(engine, guide):
     guide.unpublish()
     engine.index_object("cms", "guidepage", guide.pk)
     refresh(engine)
-    assert "test-guide" not in slugs(search(engine, "Testleitfaden"))
+    assert not in_index(engine, guide)
     guide.save_revision().publish()
     engine.index_object("cms", "guidepage", guide.pk)
     engine.index_object("cms", "guidepage", guide.pk)  # twice: idempotent
     refresh(engine)
+    assert in_index(engine, guide)
     assert slugs(search(engine, "Testleitfaden")).count("test-guide") == 1
 
 
@@ -188,10 +194,19 @@ def test_remove_object_and_subtree(engine, guide):
     engine.remove_object("cms", "guidepage", guide.pk)
     engine.remove_object("cms", "guidepage", guide.pk)  # already gone: fine
     refresh(engine)
-    assert "test-guide" not in slugs(search(engine, "Testleitfaden"))
+    assert not in_index(engine, guide)
     assert engine.index_subtree(guide.get_parent().pk) >= 1
     refresh(engine)
+    assert in_index(engine, guide)
     assert "test-guide" in slugs(search(engine, "Testleitfaden"))
+
+
+def test_an_edit_reaches_the_index(engine, guide):
+    guide.summary = "Mit dem Wort Quittungsblock."
+    guide.save_revision().publish()
+    engine.index_object("cms", "guidepage", guide.pk)
+    refresh(engine)
+    assert "test-guide" in slugs(search(engine, "Quittungsblock"))
 
 
 def test_a_rebuild_swaps_the_alias_and_drops_the_old_index(engine):
