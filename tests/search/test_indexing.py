@@ -255,3 +255,12 @@ def test_an_unknown_object_is_simply_not_indexed(settings):
     # A model that search does not cover needs no cluster at all.
     assert tasks.index_object.apply(args=("cms", "homepage", 1)).get() is None
     assert GuidePage.objects.filter(pk=10**9).first() is None
+
+
+def test_handlers_connect_once_however_often_ready_runs(
+        broker, guide, django_capture_on_commit_callbacks):
+    from search import signals
+
+    signals.connect()  # as a second AppConfig.ready() would
+    publish(guide, django_capture_on_commit_callbacks)
+    assert queued().count(("search.tasks.index_object", ["cms", "guidepage", guide.pk])) == 1
