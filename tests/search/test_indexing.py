@@ -12,7 +12,9 @@ import os
 import time
 from types import SimpleNamespace
 
+import django_tasks
 import pytest
+from django_tasks.base import TaskResultStatus
 from kombu import pools
 from wagtail.models import Locale
 
@@ -229,6 +231,30 @@ def test_deleting_a_glossary_term_with_elasticsearch_down(
     with django_capture_on_commit_callbacks(execute=True):
         term.delete()
     assert not GlossaryTerm.objects.filter(pk=term.pk).exists()
+
+
+# --- Wagtail's own index path ---------------------------------------------------------------
+
+
+@django_tasks.task()
+def _failing_wagtail_style_task():
+    raise RuntimeError("the database index could not be written")
+
+
+def test_wagtails_own_tasks_run_where_a_failure_cannot_fail_a_publish(settings):
+    """Wagtail queues its database-index updates through django-tasks; the configured
+    backend runs them in-process and records a failure instead of raising it."""
+    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+    result = _failing_wagtail_style_task.enqueue()
+    assert result.status == TaskResultStatus.FAILED
+    assert "the database index could not be written" in result.errors[0].traceback
+
+
+def test_the_database_index_is_wagtails_only_backend(settings):
+    # Elasticsearch is written by our Celery tasks alone, so nothing is indexed twice.
+    assert list(settings.WAGTAILSEARCH_BACKENDS) == ["default"]
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == (
+        "wagtail.search.backends.database")
 
 
 # --- The tasks -----------------------------------------------------------------------------
