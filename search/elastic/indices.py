@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Index
 
@@ -57,9 +57,13 @@ class SwapPlan:
     delete: list[str]  # indices to delete once the alias has moved
 
 
-def swap_plan(alias: str, new_index: str, existing: Iterable[str]) -> SwapPlan:
-    """Move `alias` to `new_index`; `existing` are this language's indices (old builds,
-    including any left behind by a rebuild that failed half way)."""
+def swap_plan(alias: str, new_index: str, existing: Iterable[str],
+              aliased: Iterable[str] = ()) -> SwapPlan:
+    """Move `alias` to `new_index`. `existing` are this language's indices (old builds,
+    including any left behind by a rebuild that failed half way), `aliased` those of them
+    the alias points at now: only they get a "remove" action, since removing an alias from
+    an index that does not carry it fails the whole atomic call."""
+    aliased = set(aliased)
     old = sorted(name for name in existing if name != new_index)
     actions = []
     for name in old:
@@ -67,8 +71,8 @@ def swap_plan(alias: str, new_index: str, existing: Iterable[str]) -> SwapPlan:
             # A concrete index with the alias's name (auto-created by a write before any
             # alias existed, with a guessed mapping) goes in the same atomic call.
             actions.append({"remove_index": {"index": name}})
-        else:
-            actions.append({"remove": {"index": name, "alias": alias, "must_exist": False}})
+        elif name in aliased:
+            actions.append({"remove": {"index": name, "alias": alias}})
     actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
     return SwapPlan(actions=actions, delete=[name for name in old if name != alias])
 
@@ -82,6 +86,14 @@ def existing_indices(client: Elasticsearch, language: str) -> list[str]:
             client.indices.exists_alias(name=alias_name(language)):
         names.append(alias_name(language))
     return names
+
+
+def alias_targets(client: Elasticsearch, language: str) -> list[str]:
+    """The indices the language's alias points at now (none before the first build)."""
+    try:
+        return list(client.indices.get_alias(name=alias_name(language)))
+    except NotFoundError:
+        return []
 
 
 def create_index(client: Elasticsearch, language: str, name: str) -> None:
@@ -134,7 +146,8 @@ def rebuild(client: Elasticsearch, language: str,
 
         bulk(client, actions(), chunk_size=BULK_CHUNK, refresh=False)
         client.indices.refresh(index=name)
-        plan = swap_plan(alias_name(language), name, existing_indices(client, language))
+        plan = swap_plan(alias_name(language), name, existing_indices(client, language),
+                         alias_targets(client, language))
         apply_swap(client, plan)
         _known_aliases.add(alias_name(language))
     except Exception:
