@@ -142,6 +142,32 @@ def test_moving_a_page_reindexes_it_and_its_subtree(
     assert ("search.tasks.index_subtree", [guide.pk]) in queued()
 
 
+def test_a_new_slug_reindexes_the_subtree(broker, guide, django_capture_on_commit_callbacks):
+    topic = guide.get_parent().specific
+    topic.slug = "verein-gruenden-neu"
+    publish(topic, django_capture_on_commit_callbacks)
+    assert ("search.tasks.index_subtree", [topic.pk]) in queued()
+
+
+def test_making_a_page_private_reindexes_its_subtree(
+        broker, guide, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=guide, restriction_type="login")
+    assert queued() == [("search.tasks.index_subtree", [guide.pk])]
+
+
+def test_publishing_the_glossary_page_reindexes_its_terms(
+        broker, django_capture_on_commit_callbacks):
+    from cms.models import GlossaryPage
+
+    page = GlossaryPage.objects.get(locale__language_code="ar")
+    publish(page, django_capture_on_commit_callbacks)
+    term = GlossaryTerm.objects.get(slug="satzung", locale__language_code="ar")
+    assert ("search.tasks.index_object", ["cms", "glossaryterm", term.pk]) in queued()
+
+
 def test_publishing_a_translation_queues_the_translation(
         broker, arabic_guide, django_capture_on_commit_callbacks):
     publish(arabic_guide, django_capture_on_commit_callbacks)
