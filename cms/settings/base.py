@@ -179,9 +179,23 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A request that queues a task while the broker is down gives up after one quick retry
+# (the failure is logged; `search_reindex` repairs what was missed) instead of blocking.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
 # Wagtail's own background tasks (reference index, file deletion) run in-process: they are
 # cheap, and a broker that is down must never make a publish fail.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Elasticsearch -----------------------------------------------------------------------
+# One index per language behind the alias <prefix>-<language> (search/elastic/). Wagtail's
+# own index updates (the TASKS above, in-process) keep only the database index, which is
+# also the fallback; Celery tasks (search/tasks.py) own Elasticsearch and are queued only
+# when SEARCH_ENGINE is "elasticsearch".
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "wegweiser")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)  # seconds per request, no retries
 
 # --- E-mail ------------------------------------------------------------------------------
 globals().update(email_settings(env_str("EMAIL_URL", "console://")))

@@ -22,6 +22,8 @@ if env_str("REDIS_URL"):
         }
     }
 CELERY_TASK_ALWAYS_EAGER = True
+# A test run that reaches a real Elasticsearch never touches the site's own indices.
+ELASTICSEARCH_INDEX_PREFIX = "wegweiser-test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,204 @@
+"""Request bodies the engine sends for representative queries."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from search.elastic import queries
+from search.elastic.indices import alias_name
+from search.engines.base import SearchQuery
+
+TODAY = datetime.date(2026, 12, 2)
+
+
+GROUPS = [["Zuschuss", "Zuwendung", "Förderung"], ["Spendenquittung", "Zuwendungsbestätigung"]]
+PAST = {"bool": {"must_not": [{"range": {"deadline": {"lt": "2026-12-02"}}}]}}
+
+
+def body(synonyms=(), **kwargs):
+    kwargs.setdefault("text", "verein gründen")
+    kwargs.setdefault("locale", "de")
+    return queries.search_body(SearchQuery(today=TODAY, **kwargs), synonyms)
+
+
+def text_clauses(b):
+    return b["query"]["bool"]["should"]
+
+
+def post_filters(b):
+    return b.get("post_filter", {"bool": {"filter": []}})["bool"]["filter"]
+
+
+def test_text_is_matched_with_typo_tolerance_and_phrase_and_title_boosts():
+    fuzzy, all_words, phrase, *_ = text_clauses(body(text="gemeinützigkeit"))
+    assert fuzzy["multi_match"]["query"] == "gemeinützigkeit"
+    assert fuzzy["multi_match"]["fuzziness"] == "AUTO"
+    assert fuzzy["multi_match"]["prefix_length"] == 1
+    assert "title^4" in fuzzy["multi_match"]["fields"]
+    assert all_words["multi_match"]["operator"] == "and"
+    assert all_words["multi_match"]["type"] == "cross_fields"
+    assert phrase["multi_match"]["type"] == "phrase"
+    assert phrase["multi_match"]["fields"][0] == "title^8"
+    assert body()["query"]["bool"]["minimum_should_match"] == 1
+
+
+def test_german_and_ukrainian_also_match_trigrams_other_languages_do_not():
+    for language in ("de", "uk"):
+        ngram = text_clauses(body(locale=language))[-1]["multi_match"]
+        assert ngram["fields"] == ["title.ngram^2", "body.ngram"]
+        assert ngram["boost"] < 1
+    assert len(text_clauses(body(locale="en"))) == 3
+
+
+def test_synonyms_are_added_at_query_time():
+    clauses = text_clauses(body(text="Zuwendung Berlin", synonyms=GROUPS, locale="en"))
+    alternatives = [c["multi_match"]["query"] for c in clauses[3:]]
+    assert alternatives == ["Zuschuss Berlin", "Förderung Berlin"]
+    assert all(c["multi_match"]["boost"] < 1 for c in clauses[3:])
+
+
+def test_synonym_queries_match_whole_words_in_any_case():
+    assert queries.synonym_queries("zuwendungsbestätigung", GROUPS) == ["Spendenquittung"]
+    assert queries.synonym_queries("Zuwendungen", GROUPS) == []
+    assert queries.synonym_queries("Satzung", GROUPS) == []
+
+
+def test_empty_text_matches_everything_for_facet_browsing():
+    b = body(text="")
+    assert b["query"] == {"match_all": {}}
+    assert "suggest" not in b
+
+
+def test_past_deadlines_hidden_by_default():
+    assert post_filters(body()) == [PAST]
+
+
+def test_include_past_shows_past_deadlines():
+    assert "post_filter" not in body(include_past=True)
+    assert PAST not in post_filters(body(deadline="past"))
+
+
+def test_each_facet_becomes_a_filter():
+    b = body(types=("funding", "guide"), topic="foerdermittel", regions=("berlin",),
+             eligible=("verein", "initiative"), amount="upto-5000", own_share="none")
+    assert post_filters(b) == [
+        {"terms": {"type": ["funding", "guide"]}},
+        {"term": {"topic": "foerdermittel"}},
+        PAST,
+        {"term": {"type": "funding"}},  # a funding filter leaves only programmes
+        {"terms": {"regions": ["berlin", "bundesweit"]}},  # nationwide is open to all
+        {"terms": {"eligible": ["verein", "initiative"]}},
+        {"term": {"amount": "upto-5000"}},
+        {"term": {"own_share": "none"}},
+    ]
+
+
+@pytest.mark.parametrize("state, expected", [
+    ("open", {"range": {"deadline": {"gt": "2027-01-01"}}}),
+    ("soon", {"range": {"deadline": {"gte": "2026-12-02", "lte": "2027-01-01"}}}),
+    ("rolling", {"bool": {"filter": [{"term": {"type": "funding"}}],
+                          "must_not": [{"exists": {"field": "deadline"}}]}}),
+    ("past", {"range": {"deadline": {"lt": "2026-12-02"}}}),
+])
+def test_deadline_states_are_date_ranges_from_today(state, expected):
+    assert expected in post_filters(body(deadline=state))
+
+
+def test_deadline_buckets_agree_with_the_page_model():
+    """The ranges give the same state as FundingProgrammePage.deadline_state()."""
+    from cms.models import FundingProgrammePage
+
+    ranges = queries.deadline_filters(TODAY)
+    for days in (-1, 0, 1, 29, 30, 31, 400):
+        deadline = TODAY + datetime.timedelta(days=days)
+        # Unbound: a page instance would need the database for its locale.
+        expected = FundingProgrammePage.deadline_state(SimpleNamespace(deadline=deadline),
+                                                       TODAY)
+        matching = [state for state, clause in ranges.items()
+                    if "range" in clause and _in_range(deadline, clause["range"]["deadline"])]
+        assert matching == [expected], days
+
+
+def _in_range(day, bounds):
+    iso = day.isoformat()
+    return all({"gt": iso > v, "gte": iso >= v, "lt": iso < v, "lte": iso <= v}[op]
+               for op, v in bounds.items())
+
+
+def test_unknown_deadline_state_matches_nothing():
+    assert {"match_none": {}} in post_filters(body(deadline="tomorrow"))
+
+
+def agg_filters(b, facet):
+    return b["aggs"][facet]["filter"]["bool"]["filter"]
+
+
+def test_aggregations_for_every_facet_key():
+    aggs = body()["aggs"]
+    assert set(aggs) == {"type", "topic", "region", "eligible", "deadline", "amount",
+                         "own_share"}
+    assert aggs["region"]["aggs"]["values"]["terms"]["field"] == "regions"
+    assert set(aggs["deadline"]["aggs"]["values"]["filters"]["filters"]) == {
+        "open", "soon", "rolling", "past"}
+
+
+def test_each_facet_counts_without_its_own_filter():
+    b = body(types=("funding",), regions=("bayern",), include_past=False)
+    type_filter = {"terms": {"type": ["funding"]}}
+    region_filter = {"terms": {"regions": ["bayern", "bundesweit"]}}
+    funding_only = {"term": {"type": "funding"}}
+    # The type facet offers the other types to switch to, within the region chosen.
+    assert agg_filters(b, "type") == [PAST, funding_only, region_filter]
+    # The region facet offers the other regions, within the type chosen.
+    assert agg_filters(b, "region") == [type_filter, PAST]
+    # The deadline facet counts past programmes too, so readers can ask for them.
+    assert agg_filters(b, "deadline") == [type_filter, region_filter]
+    assert agg_filters(b, "amount") == [type_filter, PAST, region_filter]
+
+
+def test_highlight_marks_matches_in_escaped_snippets():
+    highlight = body()["highlight"]
+    assert (highlight["pre_tags"], highlight["post_tags"]) == (["<mark>"], ["</mark>"])
+    assert highlight["encoder"] == "html"
+    assert set(highlight["fields"]) == {"body", "summary"}
+
+
+def test_sort_by_deadline_ranks_open_then_rolling_then_past_then_the_rest():
+    rank, by_date, score = body(sort="deadline")["sort"]
+    script = rank["_script"]["script"]
+    assert rank["_script"]["order"] == "asc"
+    assert script["params"] == {"today": 1796169600000}  # 2026-12-02T00:00Z in ms
+    assert "return 3" in script["source"] and "return 1" in script["source"]
+    assert by_date == {"deadline": {"order": "asc", "missing": "_last"}}
+    assert score == "_score"
+    assert "sort" not in body()
+
+
+def test_paging_is_kept_inside_the_result_window():
+    assert (body(offset=20, limit=10)["from"], body(offset=20, limit=10)["size"]) == (20, 10)
+    deep = body(offset=50_000, limit=10)
+    assert (deep["from"], deep["size"]) == (10_000, 0)
+    assert body(offset=-5)["from"] == 0
+
+
+def test_suggestion_comes_from_the_phrase_suggester_and_only_with_hits():
+    suggest = body(text="gemeinützigkeit")["suggest"]
+    assert suggest["text"] == "gemeinützigkeit"
+    phrase = suggest["did_you_mean"]["phrase"]
+    assert phrase["field"] == "spell"
+    assert phrase["collate"]["prune"] is False
+
+
+def test_autocomplete_uses_search_as_you_type_subfields():
+    b = queries.autocomplete_body("Sat", 8)
+    assert b["query"]["multi_match"]["type"] == "bool_prefix"
+    assert b["query"]["multi_match"]["fields"] == ["suggest", "suggest._2gram",
+                                                   "suggest._3gram"]
+    assert b["size"] == 8
+    assert queries.autocomplete_body("Sat", 5000)["size"] == 50
+
+
+def test_every_locale_reads_its_own_alias(settings):
+    settings.ELASTICSEARCH_INDEX_PREFIX = "ww"
+    assert [alias_name(code) for code in ("de", "ar", "vi")] == ["ww-de", "ww-ar", "ww-vi"]
