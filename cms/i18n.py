@@ -12,6 +12,54 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from cms.caching.locales import remembered
+
+_ALL_LOCALES = "__all__"  # key of the {pk: Locale} map in the per-read locale memo
+
+
+def locales_by_id() -> dict:
+    """{pk: Locale}, one query per anonymous read (remembered with cms.caching.locales), so
+    no page, link or term needs its own Locale lookup."""
+    memo = remembered()
+    if memo is not None and _ALL_LOCALES in memo:
+        return memo[_ALL_LOCALES]
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    if memo is not None:
+        memo[_ALL_LOCALES] = locales
+        for locale in locales.values():
+            memo.setdefault(locale.language_code, locale)
+    return locales
+
+
+def attach_locales(objects):
+    """Fill each object's cached `locale` from locales_by_id(); returns them as a list."""
+    objects = list(objects)
+    locales = locales_by_id()
+    for obj in objects:
+        if obj.locale_id in locales:
+            obj.locale = locales[obj.locale_id]
+    return objects
+
+
+def locale_for_language(language_code: str):
+    """The Locale of a language code, else the default locale, without a query of its own."""
+    locales = {locale.language_code: locale for locale in locales_by_id().values()}
+    return locales.get(language_code) or locales.get(settings.LANGUAGE_CODE) or \
+        Locale.get_default()
+
+
+def page_translations(page, request=None) -> list:
+    """The live translations of a page, itself included, with their locales: one query,
+    remembered on the request for the hreflang links and the language switcher."""
+    cache = getattr(request, "_wegweiser_translations", None) if request else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._wegweiser_translations = cache
+    if page.pk not in cache:
+        cache[page.pk] = attach_locales(page.get_translations(inclusive=True).live())
+    return cache[page.pk]
+
 
 def active_language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
@@ -44,21 +92,20 @@ class ReaderLink:
 
 def reader_links(pages, language_code: str | None = None) -> list[ReaderLink]:
     """Links for the active language: the translation where it is live, else the German page
-    under the reader's language prefix. Two queries, whatever the number of pages."""
-    pages = list(pages)
-    language_code = language_code or active_language()
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
+    under the reader's language prefix. At most three queries, whatever the number of pages,
+    none when every page is in the reader's language."""
+    pages = attach_locales(pages)
+    locale = locale_for_language(language_code or active_language())
     keys = [p.translation_key for p in pages if p.locale_id != locale.pk]
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live()
-        .public()
-        .filter(locale=locale, translation_key__in=keys)
-        .specific()
-    }
+    translated = {}
+    if keys:
+        translated = {
+            p.translation_key: p
+            for p in attach_locales(Page.objects.live()
+                                    .public()
+                                    .filter(locale=locale, translation_key__in=keys)
+                                    .specific())
+        }
     links = []
     for page in pages:
         if page.locale_id == locale.pk:

@@ -34,3 +34,9 @@ def remember_locales():
         yield
     finally:
         _memo.reset(token)
+
+
+def remembered():
+    """This read's memo ({language_code: Locale}, callers may add keys), or None outside
+    remember_locales()."""
+    return _memo.get()

@@ -45,8 +45,10 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
 
     def get_url(self):
         """The term's entry on the glossary page of its language."""
-        page = GlossaryPage.objects.live().filter(locale_id=self.locale_id).first()
-        return f"{page.url}#{self.slug}" if page else None
+        if not hasattr(self, "_glossary_page_url"):
+            self._glossary_page_url = glossary_page_urls([self.locale_id]).get(self.locale_id)
+        page_url = self._glossary_page_url
+        return f"{page_url}#{self.slug}" if page_url else None
 
 
 class GlossaryPage(BasePage):
@@ -62,6 +64,41 @@ class GlossaryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = terms_for_locale(self.locale)
         return context
+
+
+def glossary_page_urls(locale_ids) -> dict:
+    """{locale_id: URL of that language's live glossary page}, in one query."""
+    from cms.i18n import attach_locales
+
+    urls = {}
+    pages = GlossaryPage.objects.live().filter(locale_id__in=set(locale_ids)).order_by("path")
+    for page in attach_locales(pages):
+        urls.setdefault(page.locale_id, page.url)
+    return urls
+
+
+def localized_terms(terms) -> list:
+    """Each term in the reader's language where translated, else as given, with its locale
+    and glossary URL filled in: three queries at most, whatever the number of terms."""
+    from cms.i18n import attach_locales
+
+    terms = list(terms)
+    if not terms:
+        return []
+    try:
+        active = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):  # as TranslatableMixin.localized does
+        active = None
+    own = {} if active is None else {
+        t.translation_key: t
+        for t in GlossaryTerm.objects.filter(
+            locale=active, translation_key__in=[t.translation_key for t in terms])
+    }
+    terms = attach_locales(own.get(t.translation_key, t) for t in terms)
+    urls = glossary_page_urls(t.locale_id for t in terms)
+    for term in terms:
+        term._glossary_page_url = urls.get(term.locale_id)
+    return terms
 
 
 def terms_for_locale(locale):

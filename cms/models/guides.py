@@ -13,6 +13,7 @@ from cms.fields import StreamField
 from cms.i18n import reader_links
 
 from .base import BasePage, reading_minutes
+from .glossary import localized_terms
 
 TOC_MIN_SECTIONS = 4  # a table of contents helps only on long guides
 
@@ -79,9 +80,9 @@ class GuidePage(BasePage):
         related = [link.guide for link in self.related_links.select_related("guide")
                    if link.guide and link.guide.live]
         context["related_guides"] = reader_links(related)
-        context["glossary_terms"] = [
-            link.term.localized for link in self.glossary_links.select_related("term")
-        ]
+        context["glossary_terms"] = localized_terms(
+            link.term for link in self.glossary_links.select_related("term")
+        )
         return context
 
 

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
-from cms.i18n import active_language, is_rtl, swap_language_prefix
+from cms.i18n import active_language, is_rtl, locales_by_id, page_translations, swap_language_prefix
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ def language_switcher(context):
     page = context.get("page")
     options = []
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in page_translations(page, request):
             code = translated.locale.language_code
             options.append((code, LANGUAGE_NAMES.get(code, code), translated.url))
         order = list(LANGUAGE_NAMES)
@@ -42,7 +42,19 @@ def text_direction(language_code):
 def shown_in_fallback(context):
     """True when the page is in another language than the reader asked for."""
     page = context.get("page")
-    return bool(page) and page.locale.language_code != active_language()
+    if not page:
+        return False
+    locale = locales_by_id().get(page.locale_id) or page.locale
+    return locale.language_code != active_language()
+
+
+@register.simple_tag(takes_context=True)
+def alternate_pages(context):
+    """The page's live translations for <link rel=alternate hreflang> (itself excluded)."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.live:
+        return []
+    return [t for t in page_translations(page, context.get("request")) if t.pk != page.pk]
 
 
 @register.simple_tag(takes_context=True)
