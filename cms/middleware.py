@@ -1,5 +1,7 @@
 import re
 
+from django.core.validators import ProhibitNullCharactersValidator
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Paths outside the language-prefixed site: a 404 there is an answer, not a missing prefix.
@@ -43,13 +45,22 @@ class RequestGuardMiddleware:
         query = request.META.get("QUERY_STRING", "")
         if len(query) > MAX_QUERY_LENGTH:
             return views.bad_request(request)
-        if "\x00" in request.path_info or _has_nul(request):
+        if "\x00" in request.path_info:
+            return views.bad_request(request)
+        nul_keys = _keys_with_nul(request)
+        if nul_keys:
+            if request.path_info.startswith("/api/"):
+                # API clients get the same error shape as the API's own validation.
+                message = ProhibitNullCharactersValidator.message
+                return JsonResponse({"errors": {key: [str(message)] for key in nul_keys}},
+                                    status=400)
             return views.bad_request(request)
         return self.get_response(request)
 
 
-def _has_nul(request) -> bool:
+def _keys_with_nul(request) -> list[str]:
     query = request.META.get("QUERY_STRING", "")
     if "%00" not in query and "\x00" not in query:
-        return False
-    return any("\x00" in item for key, values in request.GET.lists() for item in (key, *values))
+        return []
+    return [key.replace("\x00", "") for key, values in request.GET.lists()
+            if any("\x00" in item for item in (key, *values))]

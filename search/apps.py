@@ -9,3 +9,4 @@ class SearchConfig(AppConfig):
         from search import signals
 
         signals.connect()
+        signals.connect_vocabulary()

@@ -108,3 +108,20 @@ def connect() -> None:
     post_save.connect(on_snippet_saved, sender=GlossaryTerm, dispatch_uid="search-es-term-saved")
     post_delete.connect(on_snippet_deleted, sender=GlossaryTerm,
                         dispatch_uid="search-es-term-deleted")
+
+
+def on_content_changed(sender, **kwargs):
+    """New words must be searchable at once: the database engine's vocabulary (typos,
+    inflections) would otherwise drop a word it has not seen for up to CHECK_EVERY_SECONDS."""
+    from search.vocabulary import mark_stale
+
+    transaction.on_commit(mark_stale)
+
+
+def connect_vocabulary() -> None:
+    from cms.models import GlossaryTerm
+
+    page_published.connect(on_content_changed, dispatch_uid="search-vocabulary-published")
+    page_unpublished.connect(on_content_changed, dispatch_uid="search-vocabulary-unpublished")
+    post_save.connect(on_content_changed, sender=GlossaryTerm,
+                      dispatch_uid="search-vocabulary-term-saved")

@@ -155,3 +155,8 @@ def reset() -> None:
     """Forget the vocabulary (tests change the index within one second)."""
     _current.update(vocabulary=None, fingerprint=None, checked=0.0, built=0.0)
 
+
+
+def mark_stale() -> None:
+    """Check the index fingerprint on the next search instead of trusting the last check."""
+    _current["checked"] = 0.0

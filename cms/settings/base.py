@@ -234,7 +234,7 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.gzip.GZipMiddleware") + 1,
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600  # seconds in Django's cache; a change invalidates at once anyway
-PAGE_CACHE_MAX_AGE = 60  # browsers: short, they cannot be purged
+PAGE_CACHE_MAX_AGE = 0  # browsers cannot be purged: they ask again, so a change shows at once
 PAGE_CACHE_S_MAXAGE = 600  # the proxy: purged on every change
 # The caching proxy to purge (Varnish: http://varnish:80); unset, nothing is purged.
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
