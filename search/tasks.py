@@ -1,6 +1,7 @@
-"""Celery tasks that keep the Elasticsearch index in line with the database.
+"""Celery tasks of the search app: keeping the Elasticsearch index in line with the database,
+and the daily pruning of the query logs (CELERY_BEAT_SCHEDULE).
 
-They take ids, never objects, and look at the object as it is when they run, so running one
+The indexing tasks take ids, never objects, and look at the object as it is when they run, so running one
 twice (acks_late redelivery, a retry) or out of order gives the same index. An unreachable
 cluster is retried with exponential backoff by the worker; in eager mode (no broker, the
 embedded default) the task gives up at once with a warning instead, because it runs inside
@@ -12,6 +13,7 @@ import logging
 from celery import shared_task
 
 from search.engines.base import EngineUnavailable
+from search.models import SearchLogEntry
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +61,16 @@ def remove_object(self, app_label: str, model_name: str, pk: int):
 def index_subtree(self, page_pk: int):
     """Re-index a page and everything below it (move, slug change, privacy change)."""
     return _run(self, f"subtree of page {page_pk}", lambda: _engine().index_subtree(page_pk))
+
+
+@shared_task
+def prune_search_log(days: int | None = None) -> int:
+    """Forget what readers typed after WAGTAILSEARCH_HITS_MAX_AGE days: our per-language log
+    and Wagtail's daily hits (which only its own command would prune). Returns our entries
+    deleted. Run daily by Celery beat; `manage.py search_prune_log` runs it by hand."""
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+    deleted = SearchLogEntry.prune(days)
+    QueryDailyHits.garbage_collect(days)
+    Query.garbage_collect()  # queries left without hits or editors' picks
+    return deleted

@@ -4,6 +4,7 @@ an environment variable, read once here (see the table in README.md)."""
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .env import email_settings, env_bool, env_int, env_list, env_str
 
@@ -185,6 +186,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
 }
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+# Run by the single `beat` service (docker-compose.yml), in CELERY_TIMEZONE.
+CELERY_BEAT_SCHEDULE = {
+    "prune-search-log": {  # what readers typed is kept WAGTAILSEARCH_HITS_MAX_AGE days only
+        "task": "search.tasks.prune_search_log",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 # Wagtail's own background tasks (reference index, file deletion) run in-process: they are
 # cheap, and a broker that is down must never make a publish fail.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from search.models import SearchLogEntry
+from search.tasks import prune_search_log
 
 
 class Command(BaseCommand):
@@ -11,5 +11,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=settings.WAGTAILSEARCH_HITS_MAX_AGE)
 
     def handle(self, *args, days, **options):
-        deleted = SearchLogEntry.prune(days)
+        deleted = prune_search_log(days)  # what Celery beat runs daily, here in-process
         self.stdout.write(f"Deleted {deleted} search log entries older than {days} days.")
