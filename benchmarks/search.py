@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 
 
-def setup_django(bench_suffix="_bench"):
+def setup_django(bench_suffix="_bench", keep=False):
     import django
     from django.conf import settings
 
@@ -40,7 +40,7 @@ def setup_django(bench_suffix="_bench"):
 
     connection.settings_dict["TEST"] = db["TEST"]
 
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
     return connection
 
 
@@ -126,6 +126,60 @@ def fill_quickly(pages: int, rng: random.Random) -> None:
     call_command("update_index", verbosity=0)
 
 
+def copy_pages(copies: int) -> None:
+    """Every generated page `copies - 1` more times, in SQL: the same text under a new slug,
+    with its index entry. Wagtail saves about ten pages a second on a busy machine, so 20,000
+    pages take an hour to generate; copies take seconds and match and rank like the
+    originals (the vocabulary stays that of the generated pages, each word ×copies)."""
+    import uuid
+
+    from django.db import connection, transaction
+    from wagtail.models import Page
+    from wagtail.search.models import IndexEntry
+
+    from cms.models import FundingProgrammePage, GuidePage
+
+    def columns(table, skip):
+        with connection.cursor() as cursor:
+            described = connection.introspection.get_table_description(cursor, table)
+        return [c.name for c in described if c.name not in skip]
+
+    def copy_rows(table, key, pairs, where=""):
+        cols = ", ".join(columns(table, {"id", key}))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({key}, {cols}) SELECT %s, {cols} "
+                               f"FROM {table} WHERE {key} = %s {where}", pairs)
+
+    originals = list(Page.objects.filter(depth=4, slug__startswith="bench-").order_by("path"))
+    parents = {p.path: p for p in Page.objects.filter(depth=3)}
+    fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
+    page_types = ", ".join(str(ct) for ct in {p.content_type_id for p in originals})
+    with transaction.atomic():
+        for n in range(1, copies):
+            clones = []
+            for page in originals:
+                parent = parents[page.path[:Page.steplen * 3]]
+                parent.numchild += 1
+                clone = Page(**{name: getattr(page, name) for name in fields})
+                clone.path = Page._get_path(parent.path, page.depth, parent.numchild)
+                clone.slug = f"{page.slug}-copy{n}"
+                clone.url_path = f"{parent.url_path}{clone.slug}/"
+                clone.translation_key = uuid.uuid4()
+                clones.append(clone)
+            Page.objects.bulk_create(clones, batch_size=500)
+            pairs = [(clone.pk, page.pk) for clone, page in zip(clones, originals, strict=True)]
+            for model in (GuidePage, FundingProgrammePage):
+                copy_rows(model._meta.db_table, "page_ptr_id", pairs)
+            copy_rows(FundingProgrammePage.regions.through._meta.db_table,
+                      "fundingprogrammepage_id", pairs)
+            copy_rows(IndexEntry._meta.db_table, "object_id",
+                      [(str(a), str(b)) for a, b in pairs],
+                      f"AND content_type_id IN ({page_types})")
+            print(f"  copies: {n}/{copies - 1}", flush=True)
+        for parent in parents.values():
+            Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
+
+
 def queries(rng: random.Random, count: int) -> list[tuple[str, str]]:
     import yaml
 
@@ -153,24 +207,38 @@ def main():
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--copies", type=int, default=1, metavar="K",
+                        help="generate --pages/K pages through Wagtail and copy each K-1 times "
+                             "in SQL (much faster; see copy_pages)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the generated database and reuse it on the next run with "
+                             "--keep (for profiling; same --pages and --seed)")
+    parser.add_argument("--slowest", type=int, default=0, metavar="N",
+                        help="print the N slowest searches with the SQL each one ran")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    connection = setup_django()
+    connection = setup_django(keep=args.keep)
     from django.db import reset_queries
     from django.utils import translation
+    from wagtail.models import Page
 
     from search import service
     from search.engines.base import SearchQuery
 
-    print(f"database: {connection.vendor}; generating {args.pages} pages in 8 languages …")
-    started = time.perf_counter()
-    fill_quickly(args.pages, rng)
-    print(f"generated and indexed in {time.perf_counter() - started:.0f} s")
-    from wagtail.models import Page
+    if args.keep and Page.objects.filter(depth__gte=4).exists():
+        print(f"database: {connection.vendor}; reusing the kept database")
+    else:
+        print(f"database: {connection.vendor}; generating {args.pages} pages in 8 languages …")
+        started = time.perf_counter()
+        fill_quickly(args.pages // args.copies, rng)
+        if args.copies > 1:
+            copy_pages(args.copies)
+        print(f"generated and indexed in {time.perf_counter() - started:.0f} s")
 
     total = Page.objects.filter(depth__gte=4).count()
-    workload = queries(rng, args.queries)
+    # Its own generator: the same queries whether the pages were generated now or kept.
+    workload = queries(random.Random(args.seed), args.queries)
 
     started = time.perf_counter()
     service.search(SearchQuery(text="Verein", locale="de"))
@@ -179,12 +247,16 @@ def main():
         with translation.override(language):
             service.search(SearchQuery(text=text, locale=language))
 
-    timings, autocomplete, hits = [], [], 0
+    timings, autocomplete, hits, slow = [], [], 0, []
+    connection.force_debug_cursor = bool(args.slowest)  # record the SQL of each search
     for text, language in workload:
         with translation.override(language):
+            reset_queries()
             t0 = time.perf_counter()
             results = service.search(SearchQuery(text=text, locale=language))
             timings.append((time.perf_counter() - t0) * 1000)
+            if args.slowest:
+                slow.append((timings[-1], text, language, list(connection.queries)))
             t0 = time.perf_counter()
             service.autocomplete(text[:4], language)
             autocomplete.append((time.perf_counter() - t0) * 1000)
@@ -198,7 +270,12 @@ def main():
     print(f"autocomplete p50 {percentile(autocomplete, 50):.1f} ms  "
           f"p95 {percentile(autocomplete, 95):.1f} ms")
     print(f"uptime: {os.popen('uptime').read().strip()}")
-    connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+    for ms, text, language, sql in sorted(slow, key=lambda s: -s[0])[:args.slowest]:
+        print(f"\n{ms:.1f} ms  [{language}] {text!r}: {len(sql)} statements")
+        for statement in sorted(sql, key=lambda q: -float(q["time"]))[:5]:
+            print(f"  {float(statement['time']) * 1000:8.1f} ms  {statement['sql'][:2000]}")
+    if not args.keep:
+        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
 """Celery tasks of the search app: keeping the Elasticsearch index in line with the database,
 and the daily pruning of the query logs (CELERY_BEAT_SCHEDULE).
 
-The indexing tasks take ids, never objects, and look at the object as it is when they run, so running one
-twice (acks_late redelivery, a retry) or out of order gives the same index. An unreachable
-cluster is retried with exponential backoff by the worker; in eager mode (no broker, the
-embedded default) the task gives up at once with a warning instead, because it runs inside
-the editor's request and `search_reindex` can catch up later.
+The indexing tasks take ids, never objects, and look at the object as it is when they
+run, so running one twice (acks_late redelivery, a retry) or out of order gives the same
+index. An unreachable cluster is retried with exponential backoff by the worker; in eager
+mode (no broker, the embedded default) the task gives up at once with a warning instead,
+because it runs inside the editor's request and `search_reindex` can catch up later.
 """
 
 import logging

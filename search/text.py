@@ -51,6 +51,7 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(normalise(text)) if len(w) >= MIN_WORD]
 
 
+@lru_cache(maxsize=65_536)  # words repeat: ranking folds every candidate's title
 def fold(word: str) -> str:
     """A word without diacritics, as SQLite's FTS5 tokeniser compares it."""
     decomposed = unicodedata.normalize("NFD", word)
