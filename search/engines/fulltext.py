@@ -8,6 +8,7 @@ decided by ordinary querysets in the engine.
 """
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from wagtail.search.models import IndexEntry
 
 MAX_MATCHES = 20_000
@@ -99,3 +100,11 @@ def _sqlite_match(expression: str, types: str, scope):
     with connection.cursor() as cursor:
         cursor.execute(sql, [BODY_WEIGHT, TITLE_WEIGHT, *join_params, expression, MAX_MATCHES])
         return cursor.fetchall()
+
+
+def id_values(ids: list[int]):
+    """What to give `pk__in` for many ids: on PostgreSQL one array parameter (see _array),
+    elsewhere the list."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [_array(ids)])
+    return ids
