@@ -17,7 +17,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -336,6 +336,12 @@ def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> li
     texts = _indexed_texts(window)
     page_ids = [c.pk for c in window if c.type != "glossary"]
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)} if page_ids else {}
+    if pages:
+        # Wagtail looks the site root paths up in the cache once per page (a Redis round trip
+        # each) unless they sit on the page, which is how it shares them within a request.
+        roots = Site.get_site_root_paths()
+        for page in pages.values():
+            page._wagtail_cached_site_root_paths = roots
     term_ids = [c.pk for c in window if c.type == "glossary"]
     terms = {t.pk: t for t in apps.get_model("cms.GlossaryTerm").objects.filter(
         pk__in=term_ids)} if term_ids else {}
