@@ -5,12 +5,12 @@ import http.client
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 from django.test import Client
 
 from tests.deploy._support import PROJECT_ROOT, production_environment, run_manage
+from tests.processes import free_port, stop, wait_for_port
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +112,6 @@ def test_host_not_allowed_is_a_400(client, path, lang):
 def production_server(tmp_path_factory):
     """gunicorn as in the image (the project's gunicorn.conf.py applies), production
     settings, collected static files; the database is empty: none of these answers needs it."""
-    from tests.cache.servers import free_port
-
     tmp_path = tmp_path_factory.mktemp("production")
     env = production_environment(tmp_path)
     env["LOG_LEVEL"] = "ERROR"
@@ -124,23 +122,12 @@ def production_server(tmp_path_factory):
         [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
          f"127.0.0.1:{port}", "--workers", "1"],
         cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"gunicorn did not start:\n{process.communicate()[0]}")
-            time.sleep(0.2)
-    yield port
-    process.terminate()
     try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        wait_for_port(port, process)
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield port
+    stop(process, timeout=30)
 
 
 def fetch(port, path, host="wegweiser.example.org", method="GET"):
