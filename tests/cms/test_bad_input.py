@@ -5,6 +5,9 @@ import http.client
 import re
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -118,16 +121,24 @@ def production_server(tmp_path_factory):
     collected = run_manage("collectstatic", "--noinput", "-v0", env=env, timeout=300)
     assert collected.returncode == 0, collected.stderr
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        wait_for_port(port, process)
-    except RuntimeError as error:
-        pytest.fail(str(error))
-    yield port
-    stop(process, timeout=30)
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
+             f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        try:
+            wait_for_port(port, process)
+        except RuntimeError as error:
+            pytest.fail(f"{error}{log.read_text()}")
+        yield ProductionServer(port, log)
+        stop(process, timeout=30)
+
+
+@dataclass
+class ProductionServer:
+    port: int
+    log: Path
 
 
 def fetch(port, path, host="wegweiser.example.org", method="GET"):
@@ -150,7 +161,7 @@ def fetch(port, path, host="wegweiser.example.org", method="GET"):
 ])
 def test_gunicorn_answers_a_foreign_host_with_the_own_400_page(production_server, path, lang,
                                                               title):
-    status, headers, body = fetch(production_server, path, host="evil.example")
+    status, headers, body = fetch(production_server.port, path, host="evil.example")
     assert status == 400
     assert re.search(rf'<html lang="{lang}" dir="(ltr|rtl)">', body)
     assert f"<h1>{title}</h1>" in body
@@ -158,8 +169,16 @@ def test_gunicorn_answers_a_foreign_host_with_the_own_400_page(production_server
     assert headers["Content-Type"].startswith("text/html")
 
 
+def test_a_foreign_host_is_one_log_line_not_a_traceback(production_server):
+    fetch(production_server.port, "/de/", host="probe-for-the-log.example")
+    time.sleep(0.2)  # the worker writes its log line after answering
+    log = production_server.log.read_text()
+    assert "probe-for-the-log.example" in log  # still recorded for whoever reads the log
+    assert "Traceback" not in log
+
+
 def test_gunicorn_answers_overlong_and_nul_addresses_with_own_pages(production_server):
-    status, _headers, body = fetch(production_server, "/de/" + "a" * 5000)
+    status, _headers, body = fetch(production_server.port, "/de/" + "a" * 5000)
     assert status == 404 and "<h1>Seite nicht gefunden</h1>" in body
-    status, _headers, body = fetch(production_server, "/ar/search/?q=%00")
+    status, _headers, body = fetch(production_server.port, "/ar/search/?q=%00")
     assert status == 400 and "<h1>طلب غير صالح</h1>" in body
