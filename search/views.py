@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from cms.caching.policy import repeat_on_cache_hit
 from cms.i18n import active_language, is_rtl
 
 from . import service
@@ -49,6 +50,8 @@ def search(request):
         results = service.search(query)
         if query.text and query.offset == 0:
             service.log_search(query.text, language, results.count)
+            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
+                                results.count)
         context.update(results=results, hits=[_hit_view(h, language) for h in results.hits],
                        pages=_pages(form, query, results.count),
                        facets=_facet_groups(results.facets, context["selected"]))
@@ -71,6 +74,8 @@ def search_api(request):
         results = service.search(query)
         if query.text and query.offset == 0:
             service.log_search(query.text, language, results.count)
+            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
+                                results.count)
         page = query.offset // query.limit + 1
         return JsonResponse({
             "count": results.count,
