@@ -22,7 +22,8 @@ ROLLING = "Antrag jederzeit möglich"
 
 def option(page: Page, legend: str, label: str):
     """A checkbox or radio button inside the facet fieldset with that legend."""
-    return page.get_by_role("group", name=legend).get_by_label(re.compile(rf"^\s*{re.escape(label)}"))
+    name = re.compile(rf"^\s*{re.escape(label)}")  # label text starts after the input
+    return page.get_by_role("group", name=legend).get_by_label(name)
 
 
 def shown_count(page: Page) -> int:
