@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",

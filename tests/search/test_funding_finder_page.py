@@ -26,7 +26,7 @@ def test_finder_heading_count_in_title_and_programme_facts(client):
     assert re.search(r"<title>1 Treffer – Förderprogramme finden", html)
     facts = re.search(r'<dl class="facts programme-facts".*?</dl>', html, re.S).group()
     assert '<time datetime="2027-03-31">' in facts
-    assert "500 bis 5000 Euro" in facts and "10 %" in facts
+    assert "500 bis 5.000 Euro" in facts and "10 %" in facts
     assert "Programme, deren Frist abgelaufen ist, werden nicht angezeigt." in html
 
 
