@@ -398,6 +398,22 @@ def approve_translation(c, w):
     return fresh(arabic).live_revision_id == task.revision_id
 
 
+def edit_glossary_string(c, w):
+    """A string of the Arabic glossary term, through wagtail-localize's string API."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from cms.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="satzung", locale=locale("ar"))
+    translation = Translation.objects.get(source__object_id=term.translation_key,
+                                          target_locale=term.locale)
+    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
+    c.put(f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+          "value=تغيير", content_type="application/x-www-form-urlencoded; charset=utf-8")
+    return StringTranslation.objects.filter(translation_of=segment.string, locale=term.locale,
+                                            data="تغيير").exists()
+
+
 def read_live_guide(c, w):
     return shows(c.get("/de/verein-gruenden/test-guide/"), w.guide_a.title)
 
@@ -448,6 +464,7 @@ MATRIX = {
     "publish translation A (fa) from its editor": (publish_translation("guide_a_fa"), ADMINS),
     "publish translation B (ar) from its editor": (publish_translation("guide_b_ar"), ADMINS),
     "translate organisation A's entry into ar": (translate_organisation("a", "ar"), ADMINS),
+    "change a string of the Arabic glossary term": (edit_glossary_string, ADMINS),
     "open the translate form for draft A": (open_translate_form("draft_a"),
                                             {"translator_a"} | ADMINS),
     "open the translate form for draft B": (open_translate_form("draft_b"), ADMINS),
