@@ -159,6 +159,9 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# New translations of live pages start as drafts: a translator's work goes live only through
+# review (translations/review.py, docs/partners.md), not the moment a page is submitted.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Search ------------------------------------------------------------------------------
