@@ -12,34 +12,12 @@ closed port on 127.0.0.1, "silent" a port that accepts connections and never ans
 """
 
 import argparse
-import os
 import random
 import socket
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-
-def setup_django():
-    import django
-    from django.conf import settings
-
-    django.setup()
-    db = settings.DATABASES["default"]
-    name = str(db["NAME"])
-    suffix = "_bench_indexing"
-    db["TEST"]["NAME"] = (f"/tmp/{Path(name).stem}{suffix}.sqlite3"
-                          if db["ENGINE"].endswith("sqlite3") else f"{name}{suffix}")
-    from django.db import connection
-
-    connection.settings_dict["TEST"] = db["TEST"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    return connection
+from scratch_db import ROOT, setup_django
 
 
 def closed_port() -> int:
@@ -93,7 +71,7 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
-    connection = setup_django()
+    connection = setup_django("_bench_indexing")
     import logging
 
     from django.conf import settings

@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.cache.servers import free_port, nginx, varnish  # noqa: E402
+from tests.cache.servers import nginx, varnish  # noqa: E402
+from tests.processes import free_port  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- load-benchmark:start -->", "<!-- load-benchmark:end -->"

@@ -16,32 +16,9 @@ import os
 import random
 import re
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-
-def setup_django(bench_suffix="_bench", keep=False):
-    import django
-    from django.conf import settings
-
-    django.setup()
-    db = settings.DATABASES["default"]
-    name = str(db["NAME"])
-    if db["ENGINE"].endswith("sqlite3"):
-        db["TEST"]["NAME"] = f"/tmp/{Path(name).stem}{bench_suffix}.sqlite3"
-    else:
-        db["TEST"]["NAME"] = f"{name}{bench_suffix}"
-    from django.db import connection
-
-    connection.settings_dict["TEST"] = db["TEST"]
-
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
-    return connection
+from scratch_db import ROOT, setup_django
 
 
 def demo_words() -> dict[str, list[str]]:
@@ -218,7 +195,7 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    connection = setup_django(keep=args.keep)
+    connection = setup_django("_bench", keep=args.keep)
     from django.db import reset_queries
     from django.utils import translation
     from wagtail.models import Page

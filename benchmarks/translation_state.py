@@ -14,33 +14,10 @@ times each operation and prints p50/p95. Results are recorded in benchmarks/RESU
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-
-
-def setup_django():
-    import django
-    from django.conf import settings
-
-    django.setup()
-    db = settings.DATABASES["default"]
-    name = str(db["NAME"])
-    if db["ENGINE"].endswith("sqlite3"):
-        db["TEST"]["NAME"] = f"/tmp/{Path(name).stem}_translations_bench.sqlite3"
-    else:
-        db["TEST"]["NAME"] = f"{name}_bench"
-    from django.db import connection
-
-    connection.settings_dict["TEST"] = db["TEST"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    return connection
+from scratch_db import ROOT, setup_django
 
 
 def fill(guides: int):
@@ -96,7 +73,7 @@ def main():
     parser.add_argument("--guides", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    connection = setup_django()
+    connection = setup_django("_bench_translations")
     from django.contrib.auth import get_user_model
     from django.test import Client
     from wagtail.models import Locale, Page

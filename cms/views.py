@@ -1,19 +1,23 @@
 """Serving pages in the reader's language, with German as fallback, and the site's small
 utility views (robots.txt, health check, error pages)."""
 
+from functools import cache
 from http import HTTPMethod
 
 from django.conf import settings
+from django.db.models import Q, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.url_routing import RouteResult
 
 from cms.caching.policy import allow_sharing
-from cms.i18n import active_language
+from cms.i18n import active_language, locale_for_language
 
 # What a page answers unless its type declares its own allowed_http_methods: reading, and
 # POST for pages with forms (CSRF-checked; a page that ignores it shows itself). PUT, PATCH
@@ -31,7 +35,7 @@ def serve_with_fallback(request, path):
         return method_not_allowed(request, methods)
     if request.method == HTTPMethod.OPTIONS:
         return HttpResponse(headers={"Allow": ", ".join(methods)})
-    if getattr(page, "cache_public", True) and not page.get_view_restrictions().exists():
+    if getattr(page, "cache_public", True) and not _view_restrictions_once(page):
         allow_sharing(request)
 
     def serve_chain(page, request, args, kwargs):
@@ -48,23 +52,65 @@ def serve_with_fallback(request, path):
 
 
 def _route(request, path):
+    """The live page at `path` in the reader's language, else the German one.
+
+    Wagtail's own routing walks the tree one level at a time (two queries per level, then
+    the fallback walks it again); Wagtail keeps every page's `url_path` as the slugs from the
+    tree root, so one query finds the page in both languages. Used only while no page type
+    routes itself (RoutablePageMixin and the like); then Wagtail's walk is the truth."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    if not _all_pages_route_plainly():
+        return _walk(request, site, path)
+    locales = [locale_for_language(active_language())]
+    default = locale_for_language(settings.LANGUAGE_CODE)
+    if default != locales[0]:
+        locales.append(default)
+    suffix = "".join(f"{component}/" for component in path.split("/") if component)
+    site_root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    wanted = Q()
+    for locale in locales:
+        root_path = Page.objects.filter(
+            locale=locale, translation_key=Subquery(site_root_key[:1])
+        ).values("url_path")[:1]
+        wanted |= Q(locale=locale, url_path=Concat(Subquery(root_path), Value(suffix),
+                                                   output_field=TextField()))
+    found = {page.locale_id: page for page in Page.objects.live().filter(wanted)}
+    page = next((found[locale.pk] for locale in locales if locale.pk in found), None)
+    if page is None:
+        raise Http404
+    route = RouteResult(page.specific)
+    request._wagtail_route_for_request = route  # what Page.route_for_request would cache
+    return route
+
+
+@cache
+def _all_pages_route_plainly() -> bool:
+    return all(model.route is Page.route for model in get_page_models())
+
+
+def _walk(request, site, path):
     route = Page.route_for_request(request, path)
     if route is not None:
         return route
     if active_language() == Locale.get_default().language_code:
-        raise Http404
-    return _route_in_default_locale(request, path)
-
-
-def _route_in_default_locale(request, path):
-    site = Site.find_for_request(request)
-    if site is None:
         raise Http404
     root = site.root_page.get_translation_or_none(Locale.get_default())
     if root is None:
         raise Http404
     components = [c for c in path.split("/") if c]
     return root.specific.route(request, components)
+
+
+def _view_restrictions_once(page):
+    """The sharing policy here and Wagtail's check_view_restrictions hook both ask for the
+    page's restrictions (two queries each); the routed page lives for this request only, so
+    it may keep the evaluated queryset."""
+    restrictions = page.get_view_restrictions()
+    list(restrictions)  # evaluate once; iterating or .exists() again reads the kept rows
+    page.get_view_restrictions = lambda: restrictions
+    return restrictions
 
 
 def _allowed_methods(page) -> list[str]:

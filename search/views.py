@@ -10,9 +10,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from cms.caching.policy import repeat_on_cache_hit
 from cms.i18n import active_language, is_rtl
 
-from . import service
+from . import finder, service
 from .params import ApiParams, AutocompleteParams, SearchParams, error_messages
 from .registry import search_type
 
@@ -43,15 +44,27 @@ def search(request):
         context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
+    selected = _selected(form)
+    funding = finder.is_funding_search(selected)
     context.update(query=query.text, shortened=form.shortened, sort=query.sort,
-                   selected=_selected(form))
+                   selected=selected, funding=funding, include_past=query.include_past)
     if query.text or form.has_filters:
         results = service.search(query)
         if query.text and query.offset == 0:
             service.log_search(query.text, language, results.count)
-        context.update(results=results, hits=[_hit_view(h, language) for h in results.hits],
+            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
+                                results.count)
+        facts = finder.programme_facts(results.hits)
+        facets = _facet_groups(results.facets, selected)
+        context.update(results=results, facets=facets,
+                       hits=[_hit_view(h, language, facts) for h in results.hits],
                        pages=_pages(form, query, results.count),
-                       facets=_facet_groups(results.facets, context["selected"]))
+                       chosen=finder.active_filters(form, facets),
+                       reset=finder.reset_query(form, funding),
+                       can_reset=finder.can_reset(selected, funding),
+                       past_hidden=funding and not query.include_past
+                       and query.deadline != "past",
+                       show_past=finder.show_past_query(form))
     return render(request, "search/search.html", context)
 
 
@@ -71,6 +84,8 @@ def search_api(request):
         results = service.search(query)
         if query.text and query.offset == 0:
             service.log_search(query.text, language, results.count)
+            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
+                                results.count)
         page = query.offset // query.limit + 1
         return JsonResponse({
             "count": results.count,
@@ -102,10 +117,11 @@ def autocomplete_api(request):
                         json_dumps_params={"ensure_ascii": False})
 
 
-def _hit_view(hit, language):
+def _hit_view(hit, language, facts=None):
     kind = search_type(hit.type)
     return {"hit": hit, "type_label": kind.label if kind else "",
-            "in_german": hit.locale != language, "rtl": is_rtl(hit.locale)}
+            "in_german": hit.locale != language, "rtl": is_rtl(hit.locale),
+            "programme": (facts or {}).get(hit.object_id) if hit.type == "funding" else None}
 
 
 def _facet_groups(facets, selected) -> list[dict]:

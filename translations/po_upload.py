@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views import edit_translation
 
 HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -65,7 +65,8 @@ def upload_pofile(request, translation_id):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist as error:  # the translated page or snippet was deleted
         raise Http404 from error
-    if not user_can_edit_instance(request.user, instance):
+    # looked up at call time: cms.patches.snippet_languages wraps it
+    if not edit_translation.user_can_edit_instance(request.user, instance):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
 

@@ -1,4 +1,5 @@
-"""Admin report: every German page with the state of each of its translations."""
+"""Admin report: every German page and translatable snippet with the state of each of its
+translations."""
 
 import datetime
 
@@ -11,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .report_rows import PAGES, ReportRow, kind_choices, snippets_for
 from .state import State, states_for, target_locales
 
 
@@ -44,6 +46,12 @@ class TranslationStateFilterSet(WagtailFilterSet):
         method=lambda qs, name, value: qs,
         empty_label=pgettext_lazy("translation state", "All languages"),
     )
+    kind = django_filters.ChoiceFilter(
+        label=pgettext_lazy("translation state", "Type"),
+        choices=kind_choices,
+        method=lambda qs, name, value: qs,
+        empty_label=pgettext_lazy("translation state", "Pages and snippets"),
+    )
     organisation = OrganisationFilter(
         label=pgettext_lazy("translation state", "Organisation"),
         queryset=_organisations,
@@ -53,25 +61,6 @@ class TranslationStateFilterSet(WagtailFilterSet):
     class Meta:
         model = Page
         fields = []
-
-
-class ReportRow:
-    """A German page and its translations' states; ``state_<code>`` for the export."""
-
-    def __init__(self, page, states, locales):
-        self.page = page
-        self.title = page.title
-        self.url_path = page.url_path
-        self.cells = [(locale, states[(page.translation_key, locale.language_code)])
-                      for locale in locales]
-
-    def __getattr__(self, name):
-        if name.startswith("state_"):
-            code = name.removeprefix("state_")
-            for locale, state in self.cells:
-                if locale.language_code == code:
-                    return str(state.state.label)
-        raise AttributeError(name)
 
 
 class TranslationStateReportView(ReportView):
@@ -97,11 +86,13 @@ class TranslationStateReportView(ReportView):
 
     @property
     def list_export(self):
-        return ["title", "url_path", *[f"state_{loc.language_code}" for loc in self.locales]]
+        return ["title", "kind", "url_path",
+                *[f"state_{loc.language_code}" for loc in self.locales]]
 
     @property
     def export_headings(self):
         return {"title": pgettext_lazy("translation state", "Title"),
+                "kind": pgettext_lazy("translation state", "Type"),
                 "url_path": pgettext_lazy("translation state", "Path"),
                 **{f"state_{loc.language_code}": loc.get_display_name()
                    for loc in self.locales}}
@@ -118,13 +109,20 @@ class TranslationStateReportView(ReportView):
         return super().get_queryset()
 
     def get_filtered_queryset(self):
-        pages = list(super().get_filtered_queryset())
-        states = states_for(pages, self.locales)
-        rows = [ReportRow(page, states, self.locales) for page in pages]
-        wanted = self.filters.form.cleaned_data.get("state") if self.filters and \
-            self.filters.is_valid() else None
-        if wanted:
-            rows = [row for row in rows if any(s.state == wanted for _loc, s in row.cells)]
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() \
+            else {}
+        groups = []
+        if data.get("kind") in (None, "", PAGES):
+            groups.append(list(super().get_filtered_queryset()))
+        for _model, objects in snippets_for(self.request.user, data.get("kind"),
+                                            data.get("organisation")):
+            groups.append(objects)
+        rows = []
+        for objects in groups:
+            states = states_for(objects, self.locales)
+            rows += [ReportRow(obj, states, self.locales) for obj in objects]
+        if data.get("state"):
+            rows = [row for row in rows if any(s.state == data["state"] for _l, s in row.cells)]
         return rows
 
     def get_context_data(self, **kwargs):

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import po_upload
+from . import po_upload, review_view
 from .report import TranslationStateReportView
 
 
@@ -14,6 +14,8 @@ def register_admin_urls():
     return [
         path("localize/translate/<int:translation_id>/pofile/upload/",
              po_upload.upload_pofile, name="translations_upload_pofile"),
+        path("translations/review/<int:page_id>/",
+             review_view.submit_translation_for_review, name="translations_submit_for_review"),
         path("reports/translation-state/", TranslationStateReportView.as_view(),
              name="translation_state_report"),
         path("reports/translation-state/results/",

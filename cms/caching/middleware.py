@@ -1,10 +1,12 @@
 """Django's cache in front of the views, for anonymous reads of shareable pages."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.module_loading import import_string
 
 from . import policy
 from .invalidation import current_generation
@@ -14,6 +16,8 @@ from .locales import remember_locales
 STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary",
                   "X-Frame-Options", "Link")
 HIT_HEADER = "X-Page-Cache"
+
+logger = logging.getLogger(__name__)
 
 
 def cache_key(request, generation: str) -> str:
@@ -54,21 +58,28 @@ class PageCacheMiddleware:
         shareable = policy.apply_headers(request, response)
         if key and shareable and request.method == "GET" and not response.streaming:
             caches[settings.PAGE_CACHE_ALIAS].set(
-                key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
+                key, self._freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
             response[HIT_HEADER] = "miss"
         return response
 
     @staticmethod
-    def _freeze(response) -> tuple:
+    def _freeze(request, response) -> tuple:
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return (response.status_code, headers, response.content)
+        calls = tuple(getattr(request, "cache_hit_calls", ()))
+        return (response.status_code, headers, response.content, calls)
 
     @staticmethod
     def _rebuild(stored) -> HttpResponse:
-        status, headers, content = stored
+        status, headers, content, *rest = stored
+        calls = rest[0] if rest else ()  # entries stored before hit calls existed
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
         response["Content-Length"] = str(len(content))
         response[HIT_HEADER] = "hit"
+        for function, args in calls:
+            try:
+                import_string(function)(*args)
+            except Exception:  # bookkeeping must never cost the reader the page
+                logger.exception("Page cache hit: %s failed", function)
         return response

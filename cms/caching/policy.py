@@ -9,17 +9,31 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 # Paths that are never cached by us, whatever the view says: the admin, the API (writes and
-# per-user answers), documents (permission-checked downloads) and the health check.
+# per-user answers), documents (permission-checked downloads) and the health check. The
+# search API is the exception: public content only, and asked on every keystroke.
 NEVER_SHARED_PREFIXES = ("/admin/", "/api/", "/documents/", "/healthz/")
+SHAREABLE_API_PREFIX = "/api/v1/search/"
 SAFE_METHODS = ("GET", "HEAD")
 # Views (URL names) whose answer is the same for every anonymous reader, besides the pages
 # cms.views.serve_with_fallback marks itself. Search results are public content only.
-SHAREABLE_URL_NAMES = {"search"}
+SHAREABLE_URL_NAMES = {"search", "search_api", "search_autocomplete"}
 
 
 def allow_sharing(request):
     """Called by a view whose answer is the same for every anonymous reader."""
     request.shareable = True
+
+
+def repeat_on_cache_hit(request, function: str, *args):
+    """Have Django's page cache call `function(*args)` (a dotted path; plain arguments, they
+    are stored with the answer) on every later hit of this answer as well. For the search
+    log: it must count every search, not every cache fill. Such an answer is kept out of
+    the proxy, which would answer without telling the app."""
+    request.cache_hit_calls = [*getattr(request, "cache_hit_calls", ()), (function, args)]
+
+
+def proxy_may_store(request) -> bool:
+    return not getattr(request, "cache_hit_calls", None)
 
 
 def has_session(request) -> bool:
@@ -33,7 +47,8 @@ def is_anonymous_read(request) -> bool:
         request.method in SAFE_METHODS
         and not has_session(request)
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path_info.startswith(NEVER_SHARED_PREFIXES)
+        and (not request.path_info.startswith(NEVER_SHARED_PREFIXES)
+             or request.path_info.startswith(SHAREABLE_API_PREFIX))
     )
 
 
@@ -57,13 +72,12 @@ def is_shareable(request, response) -> bool:
     )
 
 
-def mark_public(response):
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.PAGE_CACHE_MAX_AGE,
-        s_maxage=settings.PAGE_CACHE_S_MAXAGE,
-    )
+def mark_public(response, proxy: bool = True):
+    if proxy:
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE,
+                            s_maxage=settings.PAGE_CACHE_S_MAXAGE)
+    else:  # public (nothing personal in it), but every request must reach the app
+        patch_cache_control(response, public=True, no_cache=True, max_age=0)
 
 
 def mark_private(response):
@@ -82,7 +96,7 @@ def apply_headers(request, response) -> bool:
         mark_private(response)
         return False
     if is_shareable(request, response):
-        mark_public(response)
+        mark_public(response, proxy=proxy_may_store(request))
         return True
     if not response.has_header("Cache-Control"):
         mark_private(response)

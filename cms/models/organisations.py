@@ -6,6 +6,7 @@ says which pages, files and people belong to the organisation.
 """
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -24,15 +25,9 @@ KIND_CHOICES = [
 
 # Languages people may find help in. Names in their own language (like the language switcher),
 # so a reader recognises theirs whatever the page language.
+# The site's own languages first, then others often spoken in migrant communities.
 SPOKEN_LANGUAGE_CHOICES = [
-    ("de", "Deutsch"),
-    ("en", "English"),
-    ("ar", "العربية"),
-    ("fa", "فارسی"),
-    ("ru", "Русский"),
-    ("uk", "Українська"),
-    ("tr", "Türkçe"),
-    ("vi", "Tiếng Việt"),
+    *settings.LANGUAGES,
     ("ku", "Kurdî"),
     ("ps", "پښتو"),
     ("ti", "ትግርኛ"),

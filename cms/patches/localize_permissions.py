@@ -10,7 +10,8 @@ module asks them before the views run:
 
 - translate a page into a locale: the user must be able to edit the existing translation,
   or to add pages at the nearest ancestor that exists in that locale (where the new pages go);
-- translate a snippet: the user must be able to change that snippet type;
+- translate a snippet: the user must be able to change that snippet type (partner
+  translators only into their languages, see cms.patches.snippet_languages);
 - sync: the user must be able to edit every translation it would rewrite, and to publish each
   of them when "publish immediately" is ticked.
 
@@ -26,6 +27,8 @@ from wagtail.models import Locale, Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import submit_translations, update_translations
+
+from . import snippet_languages
 
 
 def can_translate_page_into(user, page, locale) -> bool:
@@ -66,7 +69,13 @@ def check_submit_snippet(request, kwargs):
     model = next((m for m in get_snippet_models()
                   if m._meta.app_label == kwargs["app_label"]
                   and m._meta.model_name == kwargs["model_name"]), None)
-    if model is not None and not user_can_edit_snippet_type(request.user, model):
+    if model is None:
+        return
+    if not user_can_edit_snippet_type(request.user, model):
+        raise PermissionDenied
+    locales = _requested_locales(request)  # partner translators: their languages only
+    if locales and not all(snippet_languages.may_change_in(request.user, model, loc.pk)
+                           for loc in locales):
         raise PermissionDenied
 
 
@@ -77,6 +86,10 @@ def check_update(request, kwargs):
     if not isinstance(instance, Page):
         if not user_can_edit_snippet_type(request.user, type(instance)):
             raise PermissionDenied
+        allowed = snippet_languages.allowed_locale_ids(request.user, type(instance))
+        if allowed is not None and set(source.translations.filter(enabled=True).values_list(
+                "target_locale_id", flat=True)) - allowed:
+            raise PermissionDenied  # a sync rewrites every language's translation
         return
     for translation in source.translations.filter(enabled=True).select_related(
             "target_locale"):
@@ -106,6 +119,7 @@ def _guard(view_class, check):
 
 
 def install():
+    snippet_languages.install()
     _guard(submit_translations.SubmitPageTranslationView, check_submit_page)
     _guard(submit_translations.SubmitSnippetTranslationView, check_submit_snippet)
     _guard(update_translations.UpdateTranslationsView, check_update)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.humanize",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
@@ -159,6 +160,9 @@ WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# New translations of live pages start as drafts: a translator's work goes live only through
+# review (translations/review.py, docs/partners.md), not the moment a page is submitted.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Search ------------------------------------------------------------------------------
@@ -222,10 +226,15 @@ LOGIN_URL = "wagtailadmin_login"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "cms.log_filters.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_brief": {"class": "logging.StreamHandler", "filters": ["without_traceback"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # Scanners send foreign Host headers all day: one line each, answered with our 400.
+        "django.security.DisallowedHost": {"handlers": ["console_brief"], "propagate": False},
         # One line per background task and per page action is noise on the console.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

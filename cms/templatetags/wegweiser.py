@@ -67,3 +67,11 @@ def heading_anchor(text):
     from cms.models.guides import heading_anchor as anchor
 
     return anchor(text)
+
+
+@register.filter
+def bidi(text):
+    """A title or heading, with Latin parts of right-to-left text kept in their order."""
+    from cms.bidi import isolate_latin
+
+    return isolate_latin(text)

@@ -32,8 +32,10 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(403, "Purging is not allowed from this address."));
         }
-        # Search results can change with any page: every purge also drops cached searches.
-        ban("obj.http.X-Cache-Url ~ ^/[A-Za-z-]+/search/");
+        # Search answers can change with any page: every purge also drops cached ones
+        # (autocomplete; search pages and the search API are not kept here, see
+        # cms/caching/policy.py: every search must reach the app to be counted).
+        ban("obj.http.X-Cache-Url ~ ^/([A-Za-z-]+/search/|api/v1/search/)");
         return (purge);
     }
     if (req.url ~ "^/media/") {

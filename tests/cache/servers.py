@@ -6,22 +6,16 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.processes import free_port, stop, wait_for_port
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 VCL = PROJECT_ROOT / "docker" / "varnish" / "default.vcl"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
@@ -103,29 +97,11 @@ def varnish(web_port: int, media_port: int | None = None):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
-        _wait_for_port(port, process)
+        wait_for_port(port, process, timeout=20.0)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+        stop(process)
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _wait_for_port(port, process, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited: {process.stdout.read()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"{process.args[0]} did not start listening")
 
 
 def request(port, method, path, headers=None, source="127.0.0.1"):
@@ -174,12 +150,7 @@ http {{
          "-g", "daemon off;"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        _wait_for_port(port, process)
+        wait_for_port(port, process, timeout=20.0)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
+        stop(process)

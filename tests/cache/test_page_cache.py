@@ -43,6 +43,30 @@ def test_each_address_and_query_is_its_own_entry(client, page_cache):
     assert cached(client.get("/ar/verein-gruenden/test-guide/")) == "miss"
 
 
+@pytest.mark.parametrize("path", ["/de/search/?q=Testleitfaden",
+                                  "/api/v1/search/?q=Testleitfaden&lang=de"])
+def test_a_search_answered_from_the_cache_is_still_counted(client, page_cache, path):
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.models import SearchLogEntry
+
+    first, second = client.get(path), Client().get(path)
+    assert (cached(first), cached(second)) == ("miss", "hit")
+    assert second.content == first.content
+    assert SearchLogEntry.objects.get(query_string="testleitfaden", locale="de").searches == 2
+    assert Query.get("testleitfaden").hits == 2  # Wagtail's own log, for promotions
+    # Shared, but the proxy must pass every search on to the app.
+    assert set(second["Cache-Control"].split(", ")) == {"public", "no-cache", "max-age=0"}
+
+
+def test_autocomplete_is_shared_with_the_proxy(client, page_cache):
+    path = "/api/v1/search/autocomplete/?q=Satz&lang=de"
+    first, second = client.get(path), Client().get(path)
+    assert (cached(first), cached(second)) == ("miss", "hit")
+    assert second.json() == first.json()
+    assert "s-maxage=600" in second["Cache-Control"]
+
+
 def test_published_change_is_visible_at_once_everywhere_it_shows(client, guide, page_cache,
                                                                 publish):
     for url in (GUIDE, TOPIC, FALLBACK):

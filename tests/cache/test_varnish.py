@@ -84,14 +84,24 @@ def test_unpublished_page_disappears_at_once(proxy, guide, committed):
     assert "Testleitfaden Vereinsgründung" not in proxy(TOPIC)[2]
 
 
-def test_cached_search_results_are_dropped_on_any_change(proxy, committed):
-    search = "/de/search/?q=Quittungsblock"
-    proxy(search)
-    assert cache_state(proxy(search)) == "HIT"
+def test_searches_pass_the_proxy_so_that_every_one_is_counted(proxy):
+    from search.models import SearchLogEntry
+
+    for path in ("/de/search/?q=Testleitfaden", "/api/v1/search/?q=Testleitfaden&lang=de"):
+        for _ in range(2):
+            status, headers, _body = proxy(path)
+            assert status == 200 and headers["x-cache"] == "MISS", path
+    assert SearchLogEntry.objects.get(query_string="testleitfaden", locale="de").searches == 4
+
+
+def test_cached_autocomplete_is_dropped_on_any_change(proxy, committed):
+    suggest = "/api/v1/search/autocomplete/?q=Quittungs&lang=de"
+    proxy(suggest)
+    assert cache_state(proxy(suggest)) == "HIT"
     page = GuidePageFactory(title="Quittungsblock führen", live=False)
     with committed():
         page.save_revision().publish()
-    status, headers, body = proxy(search)
+    status, headers, body = proxy(suggest)
     assert headers["x-cache"] == "MISS" and "Quittungsblock führen" in body
 
 

@@ -6,11 +6,14 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from tests.deploy._support import PROJECT_ROOT, production_environment, run_manage
+from tests.processes import free_port, stop, wait_for_port
 
 pytestmark = pytest.mark.django_db
 
@@ -112,35 +115,30 @@ def test_host_not_allowed_is_a_400(client, path, lang):
 def production_server(tmp_path_factory):
     """gunicorn as in the image (the project's gunicorn.conf.py applies), production
     settings, collected static files; the database is empty: none of these answers needs it."""
-    from tests.cache.servers import free_port
-
     tmp_path = tmp_path_factory.mktemp("production")
     env = production_environment(tmp_path)
     env["LOG_LEVEL"] = "ERROR"
     collected = run_manage("collectstatic", "--noinput", "-v0", env=env, timeout=300)
     assert collected.returncode == 0, collected.stderr
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 60
-    while True:
+    log = tmp_path / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
+             f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
         try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).connect()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"gunicorn did not start:\n{process.communicate()[0]}")
-            time.sleep(0.2)
-    yield port
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+            wait_for_port(port, process)
+        except RuntimeError as error:
+            pytest.fail(f"{error}{log.read_text()}")
+        yield ProductionServer(port, log)
+        stop(process, timeout=30)
+
+
+@dataclass
+class ProductionServer:
+    port: int
+    log: Path
 
 
 def fetch(port, path, host="wegweiser.example.org", method="GET"):
@@ -163,7 +161,7 @@ def fetch(port, path, host="wegweiser.example.org", method="GET"):
 ])
 def test_gunicorn_answers_a_foreign_host_with_the_own_400_page(production_server, path, lang,
                                                               title):
-    status, headers, body = fetch(production_server, path, host="evil.example")
+    status, headers, body = fetch(production_server.port, path, host="evil.example")
     assert status == 400
     assert re.search(rf'<html lang="{lang}" dir="(ltr|rtl)">', body)
     assert f"<h1>{title}</h1>" in body
@@ -171,8 +169,16 @@ def test_gunicorn_answers_a_foreign_host_with_the_own_400_page(production_server
     assert headers["Content-Type"].startswith("text/html")
 
 
+def test_a_foreign_host_is_one_log_line_not_a_traceback(production_server):
+    fetch(production_server.port, "/de/", host="probe-for-the-log.example")
+    time.sleep(0.2)  # the worker writes its log line after answering
+    log = production_server.log.read_text()
+    assert "probe-for-the-log.example" in log  # still recorded for whoever reads the log
+    assert "Traceback" not in log
+
+
 def test_gunicorn_answers_overlong_and_nul_addresses_with_own_pages(production_server):
-    status, _headers, body = fetch(production_server, "/de/" + "a" * 5000)
+    status, _headers, body = fetch(production_server.port, "/de/" + "a" * 5000)
     assert status == 404 and "<h1>Seite nicht gefunden</h1>" in body
-    status, _headers, body = fetch(production_server, "/ar/search/?q=%00")
+    status, _headers, body = fetch(production_server.port, "/ar/search/?q=%00")
     assert status == 400 and "<h1>طلب غير صالح</h1>" in body

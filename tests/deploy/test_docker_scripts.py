@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import free_port, stop, wait_for_port
+
 from ._support import (
     DOCKER_DIR,
     PROJECT_ROOT,
@@ -36,12 +38,6 @@ def load_healthcheck():
 
 
 healthcheck = load_healthcheck()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- entrypoint.sh ------------------------------------------------------------------------
@@ -234,23 +230,12 @@ def gunicorn_server(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"gunicorn did not start:\n{process.communicate()[0]}")
-            time.sleep(0.2)
-    yield port, env
-    process.terminate()
     try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        wait_for_port(port, process)
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield port, env
+    stop(process, timeout=30)
 
 
 def run_http_probe(url, env):

@@ -7,9 +7,10 @@ under a running loop. Stopping Playwright when this package is done keeps the re
 suite (which runs after tests/e2e) working.
 
 Journeys still to come, each as its own test module here using the same fixtures: a learner
-completes a lesson and its quiz (learning issue), someone registers for a workshop, someone
-uses the funding finder. New public page types go into pages.PAGE_TYPES, which gives them
-axe, HTML-validity, page-weight and screenshot checks at once.
+completes a lesson and its quiz (learning issue), someone registers for a workshop (the
+funding finder's is test_funding_finder_journey.py). New public page types go into
+pages.PAGE_TYPES, which gives them axe, HTML-validity, page-weight and screenshot checks at
+once.
 """
 
 import os

@@ -12,6 +12,7 @@ GUIDE_PATH = "verein-gruenden/verein-gruenden/"
 GUIDE_TITLE = {"de": "Einen Verein gründen: der Weg zum e. V.",
                "ar": "تأسيس جمعية: الطريق إلى جمعية مسجلة (e. V.)"}
 SEARCH_WORD = {"de": "Satzung", "ar": "النظام"}
+FUNDING_SEARCH_PATH = "search/?type=funding&sort=deadline"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,13 @@ PAGE_TYPES = [
     PageType("funding", "foerdermittel/aktion-mensch-mikrofoerderung/"),
     PageType("glossary", "glossar/"),
     PageType("search", "search/?q={q}"),
+    PageType("search-start", "search/"),
+    # The funding finder as the funding topic links to it, with facets chosen.
+    PageType("funding-search", FUNDING_SEARCH_PATH + "&region=berlin&eligible=verein"),
+    PageType("search-bad-filter", "search/?q={q}&region=atlantis", status=400),
+    PageType("directory", "organisationen/"),
+    # Sachsen lists the demo organisation that is translated into Arabic.
+    PageType("directory-filtered", "organisationen/?region=sachsen&topic=foerdermittel"),
     PageType("not-found", "gibt-es-nicht/", status=404),
 ]
 

@@ -10,7 +10,6 @@ import ctypes
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+
+from tests.processes import free_port
+from tests.processes import stop as stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PREPARE = [sys.executable, "-m", "tests.e2e.prepare_site"]
@@ -39,12 +41,6 @@ class RunningSite:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def e2e_database_url(workdir: Path) -> str:
@@ -129,12 +125,7 @@ def start_site() -> tuple[RunningSite, Callable[[], None]]:
     site = RunningSite(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
 
     def stop():
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
         if database_url.startswith("postgres"):
             drop_postgres_database(database_url)

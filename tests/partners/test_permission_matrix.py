@@ -18,11 +18,12 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.models import GuidePage, Organisation
 from tests.factories import GuidePageFactory
+from translations import review
 
 from . import matrix_count
 from .forms import guide_form
@@ -368,6 +369,51 @@ def snippet_chooser_lists(team):
     return act
 
 
+def in_review(page):
+    return WorkflowState.objects.filter(object_id=str(page.pk),
+                                        status=WorkflowState.STATUS_IN_PROGRESS).exists()
+
+
+def submit_for_review(page, method="post"):
+    def act(c, w):
+        target = w_(w, page)
+        url = f"/admin/translations/review/{target.pk}/"
+        post(c, url) if method == "post" else c.get(url)
+        return in_review(target)
+    return act
+
+
+def submit_other_language_for_review(c, w):
+    _source, russian = synced_translation(w.guide_a, "ru")  # section A, not A's language
+    post(c, f"/admin/translations/review/{russian.pk}/")
+    return in_review(russian)
+
+
+def approve_translation(c, w):
+    """Translator A has submitted the Arabic guide; the role tries to approve it."""
+    arabic = w.guide_a_ar
+    task = review.submit_for_review(arabic, review.translation_of(arabic),
+                                    w.roles.translator_a).current_task_state
+    post(c, f"/admin/pages/workflow/action/{arabic.pk}/approve/{task.pk}/", {"comment": ""})
+    return fresh(arabic).live_revision_id == task.revision_id
+
+
+def edit_glossary_string(c, w):
+    """A string of the Arabic glossary term, through wagtail-localize's string API."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from cms.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="satzung", locale=locale("ar"))
+    translation = Translation.objects.get(source__object_id=term.translation_key,
+                                          target_locale=term.locale)
+    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
+    c.put(f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+          "value=تغيير", content_type="application/x-www-form-urlencoded; charset=utf-8")
+    return StringTranslation.objects.filter(translation_of=segment.string, locale=term.locale,
+                                            data="تغيير").exists()
+
+
 def read_live_guide(c, w):
     return shows(c.get("/de/verein-gruenden/test-guide/"), w.guide_a.title)
 
@@ -418,10 +464,22 @@ MATRIX = {
     "publish translation A (fa) from its editor": (publish_translation("guide_a_fa"), ADMINS),
     "publish translation B (ar) from its editor": (publish_translation("guide_b_ar"), ADMINS),
     "translate organisation A's entry into ar": (translate_organisation("a", "ar"), ADMINS),
+    "change a string of the Arabic glossary term": (edit_glossary_string, ADMINS),
     "open the translate form for draft A": (open_translate_form("draft_a"),
                                             {"translator_a"} | ADMINS),
     "open the translate form for draft B": (open_translate_form("draft_b"), ADMINS),
     "open the sync form for B": (open_sync_form("source_b"), ADMINS),
+    # translations go through review (translations.review): submit, then central approval
+    "submit translation A (fa) for review": (submit_for_review("guide_a_fa"),
+                                             {"translator_a"} | ADMINS),
+    "submit live translation A (ar) for review": (submit_for_review("guide_a_ar"),
+                                                  {"translator_a"} | ADMINS),
+    "submit translation B (ar) for review": (submit_for_review("guide_b_ar"), ADMINS),
+    "submit translation A in another language (ru) for review":
+        (submit_other_language_for_review, ADMINS),
+    "submit translation A (ar) for review by GET": (submit_for_review("guide_a_ar", "get"),
+                                                    NOBODY),
+    "approve translation A (ar) submitted by translator A": (approve_translation, ADMINS),
     "sync translations of A": (sync("source_a"), {"translator_a"} | ADMINS),
     "sync translations of B": (sync("source_b"), ADMINS),
     "sync A and publish immediately": (sync("source_a", publish_now=True), ADMINS),

@@ -1,4 +1,5 @@
-"""The admin report: every German page with each language's state, filterable, exportable.
+"""The admin report: every German page and translatable snippet with each language's state,
+filterable, exportable.
 
 The admin speaks German here (the default language): labels are asserted in German."""
 
@@ -6,8 +7,11 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Permission
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
-from cms.models import Organisation
+from cms.models import GlossaryTerm, Organisation
 from tests.factories import UserFactory
 
 from .conftest import group_with_page_permission, user_in
@@ -59,7 +63,7 @@ def test_filter_by_state_after_a_change(admin_client, change_paragraph):
 def test_filter_by_language_shows_only_that_column(admin_client):
     rows = export(admin_client, language="ar", state="up-to-date")
     assert "Testleitfaden Vereinsgründung" in rows
-    assert set(rows["Testleitfaden Vereinsgründung"]) == {"Titel", "Pfad", "العربية"}
+    assert set(rows["Testleitfaden Vereinsgründung"]) == {"Titel", "Typ", "Pfad", "العربية"}
     assert "Zweiter Leitfaden Widerspruch" not in rows  # its Arabic translation is missing
 
 
@@ -70,7 +74,8 @@ def test_filter_by_organisation_keeps_pages_of_its_section(admin_client, guide):
                                                locale=guide.locale)
     rows = export(admin_client, organisation=organisation.pk)
     assert "Testleitfaden Vereinsgründung" in rows
-    assert all(row["Pfad"].startswith(section.url_path) for row in rows.values())
+    assert all(row["Pfad"].startswith(section.url_path) for row in rows.values()
+               if row["Typ"] == "Seite")
     assert "Testförderung Integration" not in rows  # lives under another topic
 
 
@@ -98,8 +103,67 @@ def test_xlsx_export_works(admin_client):
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
+def german_term():
+    return GlossaryTerm.objects.get(slug="satzung", locale__language_code="de")
+
+
+def test_glossary_terms_are_listed_with_each_languages_state(admin_client):
+    rows = export(admin_client)
+    assert rows["Satzung"]["Typ"] == "Glossarbegriff"
+    assert rows["Satzung"]["العربية"] == "aktuell"
+    assert rows["Satzung"]["English"] == "fehlt"
+    term = german_term()
+    term.definition = "Die schriftlichen Regeln eines Vereins."
+    term.save()  # saving a German snippet is its publication
+    rows = export(admin_client, state="out-of-date")
+    assert rows["Satzung"]["العربية"] == "veraltet"
+    assert "Testleitfaden Vereinsgründung" not in rows  # its pages are still up to date
+    html = admin_client.get(URL).content.decode()
+    assert f'href="/admin/snippets/cms/glossaryterm/edit/{term.pk}/"' in html
+
+
+def test_organisations_are_listed_and_the_type_filter_keeps_one_kind(admin_client, guide):
+    german = Organisation.objects.create(name="Netzwerk Nord", slug="netzwerk-nord",
+                                         kind="network", description="Wir beraten Vereine.",
+                                         locale=guide.locale)
+    source, _ = TranslationSource.get_or_create_from_instance(german)
+    Translation.objects.create(source=source, target_locale=Locale.objects.get(
+        language_code="ar")).save_target(publish=True)
+    rows = export(admin_client, kind="cms.organisation")
+    assert list(rows) == ["Netzwerk Nord"]
+    # copied German text, nothing translated yet: readers would see German
+    assert rows["Netzwerk Nord"]["العربية"] == "veraltet"
+    assert rows["Netzwerk Nord"]["English"] == "fehlt"
+    pages = export(admin_client, kind="page")
+    assert "Testleitfaden Vereinsgründung" in pages
+    assert "Satzung" not in pages and "Netzwerk Nord" not in pages
+
+
+def test_organisation_filter_keeps_its_entry_and_the_terms_its_guides_use(admin_client, guide):
+    section = guide.get_parent()
+    own = Organisation.objects.create(name="Verein A", slug="verein-a", kind="network",
+                                      section=section, locale=guide.locale)
+    Organisation.objects.create(name="Verein B", slug="verein-b", kind="network",
+                                locale=guide.locale)
+    rows = export(admin_client, organisation=own.pk)
+    assert "Verein A" in rows and "Verein B" not in rows
+    assert "Satzung" in rows  # linked from the guide in its section
+    assert "Testleitfaden Vereinsgründung" in rows
+    assert "Testförderung Integration" not in rows
+
+
+def test_snippets_only_for_those_who_may_change_them(client, guide):
+    group = group_with_page_permission("A Übersetzung", guide.get_parent())
+    client.force_login(user_in(group))
+    rows = export(client)
+    assert "Testleitfaden Vereinsgründung" in rows
+    assert "Satzung" not in rows  # no glossary permission
+    group.permissions.add(Permission.objects.get(codename="change_glossaryterm"))
+    assert "Satzung" in export(client)
+
+
 @pytest.mark.parametrize("params", [{"state": "bogus"}, {"organisation": "abc"},
-                                    {"language": "xx"}, {"p": "999"}])
+                                    {"language": "xx"}, {"p": "999"}, {"kind": "auth.user"}])
 def test_bad_filter_values_are_no_server_error(admin_client, params):
     response = admin_client.get(URL, params)
     assert response.status_code == 200

@@ -110,7 +110,8 @@ def test_syncing_keeps_every_translation_that_still_applies(
 
 
 def test_translating_the_changed_text_and_publishing_makes_it_up_to_date(
-        admin_client, change_paragraph, guide, arabic_guide, arabic):
+        admin_client, change_paragraph, guide, arabic_guide, arabic,
+        django_capture_on_commit_callbacks):
     from wagtail_localize.models import StringSegment, Translation
 
     change_paragraph()
@@ -125,7 +126,10 @@ def test_translating_the_changed_text_and_publishing_makes_it_up_to_date(
     )
     assert response.status_code in (200, 201), response.content
     assert state_of(arabic_guide).state is State.OUT_OF_DATE  # not published yet
-    response = admin_client.post(f"/admin/pages/{arabic_guide.pk}/edit/", {"action": "publish"})
+    # wagtail-localize publishes the new revision after the commit, as in production
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/pages/{arabic_guide.pk}/edit/",
+                                     {"action": "publish"})
     assert response.status_code == 302
     assert state_of(arabic_guide).state is State.UP_TO_DATE
     assert "ومجلس إدارة" in admin_client.get(arabic_guide.url).content.decode()
@@ -145,3 +149,38 @@ def test_states_take_the_same_few_queries_for_one_page_or_many():
         assert len(found) == len(chosen) * 7
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 10
+
+
+def test_one_translation_state_agrees_with_the_batch_and_takes_one_query(
+        change_paragraph, guide, arabic_guide):
+    """state_of (the readers' notice, one query) follows the same rule as states_for."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.caching.locales import remember_locales
+    from cms.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.get(slug="satzung", locale__language_code="ar")
+
+    def agree():
+        for translated in (reloaded(arabic_guide), term):
+            german = translated.get_translation(Locale.get_default())
+            batch = states_for([german], [translated.locale])[
+                (german.translation_key, translated.locale.language_code)]
+            assert state_of(translated) == batch
+        return state_of(reloaded(arabic_guide)).state
+
+    assert agree() is State.UP_TO_DATE
+    change_paragraph()
+    assert agree() is State.OUT_OF_DATE
+    reloaded(arabic_guide).unpublish()
+    assert agree() is State.MISSING
+    with remember_locales():
+        Locale.get_default()
+        with CaptureQueriesContext(connection) as queries:
+            state_of(arabic_guide)
+    assert len(queries) == 1
+
+
+def reloaded(page):
+    return type(page).objects.get(pk=page.pk)

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Locale, Page
 
+from cms.i18n import attach_locales, page_translations
 from translations.state import state_of
 
 register = template.Library()
@@ -8,12 +9,17 @@ register = template.Library()
 
 @register.inclusion_tag("translations/outdated_notice_text.html", takes_context=True)
 def outdated_notice(context):
-    """A notice on a translation whose German original changed after it was last synced."""
+    """A notice on a translation whose German original changed after it was last synced.
+    One query (the state); the German page comes from the live translations the language
+    switcher reads anyway (remembered on the request)."""
     page = context.get("page")
     if not isinstance(page, Page) or page.locale_id == Locale.get_default().pk:
         return {}
+    attach_locales([page])  # the templates read page.locale later: from the per-read memo
     state = state_of(page)
     if state is None or not state.is_out_of_date:
         return {}
-    german = page.get_translation_or_none(Locale.get_default())
-    return {"state": state, "german": german if german and german.live else None}
+    default = Locale.get_default()
+    german = next((p for p in page_translations(page, context.get("request"))
+                   if p.locale_id == default.pk), None)
+    return {"state": state, "german": german}

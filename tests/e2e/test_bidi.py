@@ -1,0 +1,78 @@
+"""Mixed-direction titles as a reader sees them: a Latin part such as "(e. V.)" in an Arabic
+heading keeps its own order, and German titles shown on Arabic pages read left to right."""
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.pages import GUIDE_PATH, GUIDE_TITLE
+
+# x of the middle of each character of `part` as drawn inside the element.
+CHARACTER_POSITIONS = """([el, part]) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const pieces = [];
+    let text = '';
+    for (let node; (node = walker.nextNode());) {
+        pieces.push([node, text.length]);
+        text += node.data;
+    }
+    const start = text.lastIndexOf(part);
+    if (start < 0) return null;
+    const xs = [];
+    for (let i = start; i < start + part.length; i++) {
+        const [node, offset] = pieces.filter(([, at]) => at <= i).pop();
+        const range = document.createRange();
+        range.setStart(node, i - offset);
+        range.setEnd(node, i - offset + 1);
+        const box = range.getBoundingClientRect();
+        xs.push(box.left + box.width / 2);
+    }
+    return xs;
+}"""
+
+
+def positions(page: Page, selector: str, part: str) -> list[float]:
+    xs = page.locator(selector).first.evaluate(
+        f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
+    assert xs is not None, f"{part!r} not in {selector}"
+    return [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
+
+
+def reads_left_to_right(xs: list[float]) -> bool:
+    return all(a < b for a, b in zip(xs, xs[1:], strict=False))
+
+
+def test_latin_part_of_an_arabic_heading_keeps_its_order(page):
+    page.goto(f"/ar/{GUIDE_PATH}")
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == GUIDE_TITLE["ar"]
+    xs = positions(page, "h1", "(e. V.)")
+    assert reads_left_to_right(xs), f"'(e. V.)' drawn out of order: {xs}"
+    # ... and it ends the right-to-left line: it stands left of the Arabic words.
+    arabic = positions(page, "h1", "مسجلة")
+    assert max(xs) < min(arabic)
+
+
+@pytest.mark.parametrize(("path", "selector", "part"), [
+    # The Arabic label of a facet value, and the breadcrumb and list entry of the guide.
+    ("search/?type=funding&sort=deadline", ".search-facets label", "(e. V.)"),
+    ("verein-gruenden/", ".card-list h3 a", "(e. V.)"),
+    (f"{GUIDE_PATH}", ".breadcrumbs [aria-current]", "(e. V.)"),
+])
+def test_latin_parts_in_arabic_links_and_labels(page, path, selector, part):
+    page.goto(f"/ar/{path}")
+    target = page.locator(selector).filter(has_text=part).first
+    assert target.count(), f"no {selector} with {part!r} on /ar/{path}"
+    xs = target.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
+    xs = [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
+    assert reads_left_to_right(xs), f"{part!r} drawn out of order: {xs}"
+
+
+def test_german_name_on_an_arabic_page_reads_left_to_right(page):
+    """An organisation not yet translated keeps its German name, full stop and brackets in
+    place in the Arabic directory."""
+    page.goto("/ar/organisationen/?region=hamburg")
+    name = page.locator(".organisation h2").first
+    assert name.get_attribute("lang") == "de"
+    text = name.inner_text()
+    xs = name.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", text)
+    assert reads_left_to_right([x for x, c in zip(xs, text, strict=True) if not c.isspace()])
