@@ -131,6 +131,15 @@ def filter_clauses(query: SearchQuery, today: datetime.date) -> dict[str, dict]:
     return clauses
 
 
+def region_filters() -> dict:
+    """One bucket per region, each counting what choosing it lists: the region's own
+    programmes and the nationwide ones."""
+    from cms.models.funding import REGION_CHOICES
+
+    return {code: {"term": {"regions": code}} if code == NATIONWIDE
+            else {"terms": {"regions": [code, NATIONWIDE]}} for code, _label in REGION_CHOICES}
+
+
 def aggregations(query: SearchQuery, today: datetime.date) -> dict:
     clauses = filter_clauses(query, today)
     aggs = {}
@@ -141,8 +150,12 @@ def aggregations(query: SearchQuery, today: datetime.date) -> dict:
         if facet == "deadline":
             ignore.add("past")
         others = [clause for name, clause in clauses.items() if name not in ignore]
-        values = ({"filters": {"filters": deadline_filters(today)}} if facet == "deadline"
-                  else {"terms": {"field": TERMS_FIELDS[facet], "size": 100}})
+        if facet == "deadline":
+            values = {"filters": {"filters": deadline_filters(today)}}
+        elif facet == "region":
+            values = {"filters": {"filters": region_filters()}}
+        else:
+            values = {"terms": {"field": TERMS_FIELDS[facet], "size": 100}}
         aggs[facet] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
     return aggs
 

@@ -44,6 +44,7 @@ TITLE_WEIGHT = 1.0
 TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 NATIONWIDE = "bundesweit"
+ALL_REGIONS = [code for code, _label in REGION_CHOICES]
 FUNDING_FACETS = ("region", "eligible", "deadline", "amount", "own_share")
 
 
@@ -269,7 +270,8 @@ def _facet_values(key: str, c: Candidate) -> list[str]:
     if c.type != "funding":
         return []
     if key == "region":
-        return sorted(c.regions)
+        # Open nationwide means open in every region: choosing any region lists it.
+        return ALL_REGIONS if NATIONWIDE in c.regions else sorted(c.regions)
     if key == "eligible":
         return sorted(c.eligible)
     if key == "deadline":

@@ -115,9 +115,6 @@ def narrow_down_and_open_a_programme(page: Page):
     assert shown_count(page) == everything
 
 
-@pytest.mark.xfail(strict=True, reason="known bug in search/engines (not this module's area): "
-                   "the region facet counts only programmes tagged with the region, while "
-                   "choosing it also lists the nationwide ones")
 def test_region_count_is_what_choosing_it_lists(page):
     page.goto(f"/de/{FUNDING_SEARCH_PATH}")
     offered = offered_count(page, "Bundesland", "Berlin")

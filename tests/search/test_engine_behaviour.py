@@ -122,7 +122,9 @@ def test_funding_facets_with_counts(engine, second_programme):
     reindex(engine)
     results = ask(engine, "Zuschüsse", types=("funding",))
     facets = {key: {f.value: f.count for f in values} for key, values in results.facets.items()}
-    assert facets["region"] == {"berlin": 1, "bundesweit": 1, "bayern": 1}
+    # A nationwide programme counts in every region: choosing one lists it.
+    assert facets["region"]["bayern"] == 2 and facets["region"]["hamburg"] == 1
+    assert facets["region"]["berlin"] == facets["region"]["bundesweit"] == 1
     assert facets["deadline"] == {"open": 1, "rolling": 1}
     assert facets["amount"] == {"upto-5000": 1, "25000-100000": 1}
     assert facets["own_share"] == {"upto10": 1, "none": 1}
@@ -144,6 +146,15 @@ def test_funding_filters(engine, second_programme):
     assert found(deadline="rolling") == {"bayern-fonds"}
     # Guides have no region: a funding filter leaves only programmes.
     assert {h.type for h in ask(engine, "Zuschüsse", regions=("berlin",)).hits} == {"funding"}
+
+
+def test_each_region_count_is_what_choosing_the_region_lists(engine, second_programme):
+    reindex(engine)
+    offered = ask(engine, "Zuschüsse", types=("funding",)).facets["region"]
+    assert len(offered) > 3
+    for value in offered:
+        chosen = ask(engine, "Zuschüsse", types=("funding",), regions=(value.value,))
+        assert chosen.count == value.count, value.value
 
 
 def test_deadlines_soon_past_hidden_and_sorting(engine, second_programme):

@@ -138,7 +138,11 @@ def test_aggregations_for_every_facet_key():
     aggs = body()["aggs"]
     assert set(aggs) == {"type", "topic", "region", "eligible", "deadline", "amount",
                          "own_share"}
-    assert aggs["region"]["aggs"]["values"]["terms"]["field"] == "regions"
+    regions = aggs["region"]["aggs"]["values"]["filters"]["filters"]
+    # Each region's bucket also counts the nationwide programmes (choosing it lists them).
+    assert regions["berlin"] == {"terms": {"regions": ["berlin", "bundesweit"]}}
+    assert regions["bundesweit"] == {"term": {"regions": "bundesweit"}}
+    assert len(regions) == 17
     assert set(aggs["deadline"]["aggs"]["values"]["filters"]["filters"]) == {
         "open", "soon", "rolling", "past"}
 
