@@ -100,7 +100,7 @@ def _with_german(query: SearchQuery, own: SearchResults) -> SearchResults:
     return SearchResults(
         count=own.count + max(0, german.count - duplicates),
         hits=own.hits + extra[:max(0, room)],
-        facets=_merge_facets(own.facets, german.facets),
+        facets=_topics_in(query.locale, _merge_facets(own.facets, german.facets)),
         suggestion=own.suggestion or german.suggestion,
         engine=own.engine,
     )
@@ -109,6 +109,19 @@ def _with_german(query: SearchQuery, own: SearchResults) -> SearchResults:
 def _as_fallback(hit: SearchHit, language: str) -> SearchHit:
     # The reader stays under their language prefix and sees the German page with a notice.
     return replace(hit, url=swap_language_prefix(hit.url, language))
+
+
+def _topics_in(language: str, facets: dict) -> dict:
+    """German results bring German topic titles; a topic keeps its slug in every language,
+    so the reader's own title replaces it where the topic is translated."""
+    from cms.models import TopicPage
+
+    if not facets.get("topic"):
+        return facets
+    titles = dict(TopicPage.objects.live().filter(locale__language_code=language)
+                  .values_list("slug", "title"))
+    topics = [replace(v, label=titles.get(v.value, v.label)) for v in facets["topic"]]
+    return {**facets, "topic": topics}
 
 
 def _merge_facets(a: dict, b: dict) -> dict:

@@ -32,6 +32,18 @@ def test_no_german_duplicates_of_translated_hits():
     assert len(keys) == len(set(keys))
 
 
+def test_topic_facet_of_german_results_is_named_in_the_readers_language():
+    from cms.models import TopicPage
+    from tests.factories import GuidePageFactory
+
+    topic = TopicPage.objects.get(locale__language_code="de", slug="verein-gruenden")
+    GuidePageFactory(parent=topic, title="Kassenprüfung im Verein").save_revision().publish()
+    results = ask("Kassenprüfung", locale="ar")
+    assert [h.locale for h in results.hits] == ["de"]  # only the German page has the word
+    labels = {f.value: f.label for f in results.facets["topic"]}
+    assert labels["verein-gruenden"] == "تأسيس جمعية"
+
+
 def test_german_reader_gets_no_fallback_label():
     assert {h.locale for h in ask("Widerspruch").hits} == {"de"}
 
