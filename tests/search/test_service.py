@@ -32,12 +32,15 @@ def test_no_german_duplicates_of_translated_hits():
     assert len(keys) == len(set(keys))
 
 
-def test_topic_facet_of_german_results_is_named_in_the_readers_language():
+def test_topic_facet_of_german_results_is_named_in_the_readers_language(
+        django_capture_on_commit_callbacks):
     from cms.models import TopicPage
     from tests.factories import GuidePageFactory
 
     topic = TopicPage.objects.get(locale__language_code="de", slug="verein-gruenden")
-    GuidePageFactory(parent=topic, title="Kassenprüfung im Verein").save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # as a request commits it
+        GuidePageFactory(parent=topic, title="Kassenprüfung im Verein").save_revision()\
+            .publish()
     results = ask("Kassenprüfung", locale="ar")
     assert [h.locale for h in results.hits] == ["de"]  # only the German page has the word
     labels = {f.value: f.label for f in results.facets["topic"]}
