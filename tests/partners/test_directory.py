@@ -1,6 +1,8 @@
 """The public directory: a newcomer finds an association near them that speaks their
 language; filters work without JavaScript and bad values never break the page."""
 
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -107,3 +109,18 @@ def test_demo_organisations_load_twice_without_duplicates_and_are_marked_as_exam
         assert "(Beispiel)" in org.name and org.email.endswith("example.org")
     response = client.get("/ar/organisationen/", {"language": "ar"})
     assert "جسر لايبزيغ (مثال)" in response.content.decode()
+
+
+def test_a_logo_comes_in_modern_formats_and_two_sizes(client):
+    from wagtail_factories import ImageFactory
+
+    org = organisation("Verein mit Logo", "logo", "berlin", ["de"])
+    org.logo = ImageFactory(file__width=400, file__height=300)
+    org.save()
+    body = client.get("/de/organisationen/").content.decode()
+    picture = body[body.index("<picture>"):body.index("</picture>")]
+    sources = re.findall(r"<source [^>]*>", picture)
+    assert [re.search(r'type="([^"]+)"', s).group(1) for s in sources] == ["image/avif",
+                                                                           "image/webp"]
+    assert " 96w" in picture and " 192w" in picture and 'sizes="96px"' in picture
+    assert 'loading="lazy"' in picture and 'alt=""' in picture  # decorative: the name follows
