@@ -18,11 +18,12 @@ from django.test import TestCase
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from cms.models import GuidePage, Organisation
 from tests.factories import GuidePageFactory
+from tests.partners.translating import locale, put_string, synced_translation
 from translations import review
 
 from . import matrix_count
@@ -42,22 +43,10 @@ NOBODY = set()
 
 # --- the world: two partners, their pages, translations and files ----------------------------
 
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
 def draft_guide(section, slug):
     page = GuidePageFactory(parent=section, slug=slug, title=f"Entwurf {slug}", live=False)
     page.save_revision()
     return page
-
-
-def synced_translation(page, code):
-    """A wagtail-localize translation of page into code (a draft), as translators make them."""
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale(code))
-    translation.save_target(publish=False)
-    return source, page.get_translation(locale(code))
 
 
 def document(title, collection):
@@ -400,16 +389,12 @@ def approve_translation(c, w):
 
 def edit_glossary_string(c, w):
     """A string of the Arabic glossary term, through wagtail-localize's string API."""
-    from wagtail_localize.models import StringSegment, StringTranslation
+    from wagtail_localize.models import StringTranslation
 
     from cms.models import GlossaryTerm
 
     term = GlossaryTerm.objects.get(slug="satzung", locale=locale("ar"))
-    translation = Translation.objects.get(source__object_id=term.translation_key,
-                                          target_locale=term.locale)
-    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
-    c.put(f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-          "value=تغيير", content_type="application/x-www-form-urlencoded; charset=utf-8")
+    _response, segment = put_string(c, term, "تغيير")
     return StringTranslation.objects.filter(translation_of=segment.string, locale=term.locale,
                                             data="تغيير").exists()
 

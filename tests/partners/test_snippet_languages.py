@@ -3,17 +3,13 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.models import GlossaryTerm
 from tests.factories import UserFactory
+from tests.partners.translating import locale, put_string, synced_translation
 
 pytestmark = pytest.mark.django_db
-
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
 
 
 @pytest.fixture
@@ -26,19 +22,12 @@ def terms(german_term, partner_a):
     """Partner A's translators (ar, fa) may change glossary terms; the term exists in ar
     (imported) and en (made here)."""
     partner_a.translators.permissions.add(Permission.objects.get(codename="change_glossaryterm"))
-    source, _ = TranslationSource.get_or_create_from_instance(german_term)
-    Translation.objects.get_or_create(source=source, target_locale=locale("en"))[0]\
-        .save_target(publish=True)
+    synced_translation(german_term, "en", publish=True)
     return {code: german_term.get_translation(locale(code)) for code in ("ar", "en")}
 
 
 def edit_string(client, term, text):
-    translation = Translation.objects.get(source__object_id=term.translation_key,
-                                          target_locale=term.locale)
-    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
-    response = client.put(
-        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-        "value=" + text, content_type="application/x-www-form-urlencoded; charset=utf-8")
+    response, segment = put_string(client, term, text)
     saved = StringTranslation.objects.filter(translation_of=segment.string, locale=term.locale,
                                              context=segment.context, data=text).exists()
     return response.status_code, saved

@@ -5,20 +5,16 @@ a central editor's approval puts them live. Through the real admin URLs."""
 import pytest
 from django.core import mail
 from django.test import Client
-from wagtail.models import Locale, TaskState, WorkflowState
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail.models import TaskState, WorkflowState
 
 from cms.models import GuidePage
+from tests.partners.translating import locale, put_string, synced_translation
 from translations.state import State, state_of
 
 pytestmark = pytest.mark.django_db
 
 NEW_ARABIC_TITLE = "دليل تأسيس الجمعية المنقح"
 PERSIAN_TITLE = "راهنمای تأسیس انجمن"
-
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
 
 
 @pytest.fixture
@@ -33,20 +29,12 @@ def guide_b():
 
 def translate(page, code):
     """A wagtail-localize translation draft of page, as "Translate this page" makes it."""
-    source, _ = TranslationSource.get_or_create_from_instance(page)
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale(code))
-    translation.save_target(publish=False)
-    return page.get_translation(locale(code))
+    return synced_translation(page, code)[1]
 
 
 def type_title(client, page, text):
     """What the translator does in the editor: the title string, saved through its API."""
-    translation = Translation.objects.get(source__object_id=page.translation_key,
-                                          target_locale=page.locale)
-    segment = StringSegment.objects.get(source=translation.source, context__path="title")
-    response = client.put(
-        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-        "value=" + text, content_type="application/x-www-form-urlencoded; charset=utf-8")
+    response, _segment = put_string(client, page, text, path="title")
     assert response.status_code in (200, 201), response.content
 
 
