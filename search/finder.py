@@ -4,19 +4,11 @@ programmes' deadline, amount and own share in the result list, and whether passe
 are hidden. Template context only: the search itself is search.service's."""
 
 from django.http import QueryDict
-from django.urls import reverse
 
 FUNDING_FILTERS = ("region", "eligible", "deadline", "amount", "own_share")
 FILTERS = ("type", "topic", *FUNDING_FILTERS)
 # The finder's own starting point: what the link from the funding topic opens.
 FINDER_BASE = {"type": ["funding"], "sort": ["deadline"]}
-
-
-def finder_url(**extra) -> str:
-    params = QueryDict(mutable=True)
-    for key, values in {**FINDER_BASE, **extra}.items():
-        params.setlist(key, values)
-    return f"{reverse('search')}?{params.urlencode()}"
 
 
 def is_funding_search(selected: dict) -> bool:
