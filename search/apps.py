@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -10,3 +11,13 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         signals.connect_vocabulary()
+        post_migrate.connect(_sync_language_index, sender=self,
+                             dispatch_uid="search-sync-language-index")
+
+
+def _sync_language_index(using, **kwargs):
+    from django.db import connections
+
+    from search import language_index
+
+    language_index.sync(connections[using])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Aggregate, CharField, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
@@ -144,11 +145,18 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
     found in the title: guide titles say what a guide is for ("Einen Verein gründen")."""
     best = max((c.score for c in candidates), default=0.0) or 1.0
     # Folded once per query, not once per candidate: a big site has thousands of candidates.
-    groups = [[[fold(w) for w in alt.split()] for alt in group] for group in expanded.groups]
+    # Per group, its one-word alternatives as a set (one set operation per title) and the
+    # others as word sets (rare: compound parts).
+    groups = []
+    for group in expanded.groups:
+        folded = [frozenset(fold(w) for w in alt.split()) for alt in group]
+        groups.append((frozenset(w for alt in folded if len(alt) == 1 for w in alt),
+                       [alt for alt in folded if len(alt) > 1]))
     for c in candidates:
         title_words = {fold(w) for w in words(c.title)}
-        in_title = sum(1 for group in groups
-                       if any(all(w in title_words for w in alt) for alt in group))
+        in_title = sum(1 for singles, multi in groups
+                       if not singles.isdisjoint(title_words)
+                       or any(alt <= title_words for alt in multi))
         title_weight = TITLE_WEIGHT * TITLE_WEIGHT_BY_TYPE.get(c.type, 1.0)
         c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
 
@@ -175,18 +183,8 @@ def _run(queryset, expanded, operator, fields, locale):
     if expanded is None:
         order = "title" if "path" in fields else "pk"
         return [(*row, 0.0) for row in queryset.order_by(order).values_list(*fields)]
-    content_types = _indexed_content_types(queryset.model)
-    scores = {}
-    # Pages are matched against wagtailcore_page (where locale_id lives), other types against
-    # their own table.
-    scope = (queryset.model._meta.db_table if not issubclass(queryset.model, Page)
-             else Page._meta.db_table, locale.pk)
-    for _ct, object_id, score in fulltext.match(expanded.groups, content_types, operator,
-                                                scope):
-        scores.setdefault(int(object_id), score)
-    rows = queryset.filter(pk__in=fulltext.id_values(list(scores))).values_list(*fields)
-    ranked = sorted(((*row, scores[row[0]]) for row in rows), key=lambda r: -r[-1])
-    return ranked[:MAX_CANDIDATES]
+    return fulltext.ranked(queryset.order_by().values_list(*fields), expanded.groups, operator,
+                           _indexed_content_types(queryset.model), locale.pk, MAX_CANDIDATES)
 
 
 def _indexed_content_types(model) -> list[int]:
@@ -200,7 +198,7 @@ def _indexed_content_types(model) -> list[int]:
 
 
 def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) -> None:
-    """Topic slug for pages, and the funding facts the facets need (three queries)."""
+    """Topic slug for pages, and the funding facts the facets need (one query)."""
     topics = {path: slug for path, slug, _title in topic_rows}
     topic_len = Page.steplen * 3
     for c in candidates:
@@ -210,23 +208,38 @@ def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) ->
     if not funding:
         return
     states = {}  # per distinct deadline: building a page instance for each costs ~0.2 ms
-    ids = fulltext.id_values(list(funding))
-    for pk, deadline, amount_max, share in FundingProgrammePage.objects.filter(
-            pk__in=ids).values_list("pk", "deadline", "amount_max", "cofunding_percent"):
+    facts = FundingProgrammePage.objects.filter(fulltext.among("pk", list(funding))).annotate(
+        region_codes=_codes(FundingProgrammePage.regions.through, "region__code"),
+        eligible_codes=_codes(FundingProgrammePage.eligible_types.through,
+                              "organisationtype__code"),
+    ).values_list("pk", "deadline", "amount_max", "cofunding_percent", "region_codes",
+                  "eligible_codes")
+    for pk, deadline, amount_max, share, regions, eligible in facts:
         c = funding[pk]
         c.deadline, c.amount_max, c.own_share = deadline, amount_max, share
+        c.regions.update(filter(None, (regions or "").split(",")))
+        c.eligible.update(filter(None, (eligible or "").split(",")))
         if deadline not in states:
             states[deadline] = _deadline_state(deadline, today)
         c.deadline_state = states[deadline]
-    regions = FundingProgrammePage.regions.through.objects.filter(
-        fundingprogrammepage_id__in=ids).values_list("fundingprogrammepage_id", "region__code")
-    for pk, code in regions:
-        funding[pk].regions.add(code)
-    eligible = FundingProgrammePage.eligible_types.through.objects.filter(
-        fundingprogrammepage_id__in=ids
-    ).values_list("fundingprogrammepage_id", "organisationtype__code")
-    for pk, code in eligible:
-        funding[pk].eligible.add(code)
+
+
+class _JoinedCodes(Aggregate):
+    """The codes of a programme's regions or organisation types, comma-separated (codes are
+    slugs: no commas). group_concat on SQLite, string_agg on PostgreSQL."""
+
+    function = "group_concat"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="string_agg", **extra)
+
+
+def _codes(through, code: str) -> Subquery:
+    return Subquery(through.objects.filter(fundingprogrammepage_id=OuterRef("pk"))
+                    .values("fundingprogrammepage_id")
+                    .annotate(codes=_JoinedCodes(code)).values("codes"))
 
 
 def _deadline_state(deadline, today) -> str:

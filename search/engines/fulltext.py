@@ -8,8 +8,11 @@ decided by ordinary querysets in the engine.
 """
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Lookup, Q
+from wagtail.models import Page
 from wagtail.search.models import IndexEntry
+
+from .. import language_index
 
 MAX_MATCHES = 20_000
 BODY_WEIGHT, TITLE_WEIGHT = 1.0, 2.0
@@ -31,52 +34,70 @@ def _tsquery(groups: list[list[str]], operator: str) -> str:
     return (" & " if operator == "and" else " | ").join(parts)
 
 
-def match(groups: list[list[str]], content_type_ids, operator: str = "and", scope=None):
-    """[(content_type_id, object_id, score)], best first; score is higher for better.
-    `scope` = (table, locale_id) keeps only objects of one language: on a big site most
-    matches are in other languages."""
+def ranked(rows, groups: list[list[str]], operator: str, content_type_ids, locale_id: int,
+           limit: int) -> list[tuple]:
+    """The rows of the `rows` queryset (a values_list whose first value is the primary key)
+    whose object matches, each with its score appended, best first, at most `limit`.
+    `rows` decides what a reader may see; the match is in one language (`locale_id`): on a
+    big site most matches are in other languages."""
     if not groups or not content_type_ids:
         return []
     types = ", ".join(str(int(ct)) for ct in content_type_ids)
     if connection.vendor == "postgresql":
-        return _postgres_match(_tsquery(groups, operator), types, scope)
+        return _postgres_ranked(rows, _tsquery(groups, operator), types, locale_id, limit)
     if connection.vendor == "sqlite":
-        return _sqlite_match(_sqlite_expression(groups, operator), types, scope)
+        table = rows.model._meta.db_table
+        if issubclass(rows.model, Page):  # locale_id lives on wagtailcore_page
+            table = Page._meta.db_table
+        scores = {}
+        for _ct, object_id, score in _sqlite_match(_sqlite_expression(groups, operator), types,
+                                                   (table, locale_id)):
+            scores.setdefault(int(object_id), score)
+        found = rows.filter(among("pk", list(scores)))
+        return sorted(((*row, scores[row[0]]) for row in found), key=lambda r: -r[-1])[:limit]
     raise NotImplementedError(f"No full-text query for {connection.vendor}.")
 
 
-def _postgres_match(tsquery: str, types: str, scope):
-    """Three short queries, each with one plan whatever the table statistics say (right after
-    a bulk import there are none, and a join was planned as a nested loop over every page).
-    1. Which entries match: the GIN index on search_document(title, body) (migration 0003),
-       nothing read from the rows. 2. Which of them are in the reader's language: primary-key
-       lookups. 3. Rank only those, fetched by the entries' primary key: reading and ranking a
-       body costs ~5 µs, so ranking every language's matches was most of the time. The body
-       is ranked on its own: building title || body for each row cost as much again, and
-       the relevance set scores the same (MRR 0.973, recall@5 0.987)."""
-    table = IndexEntry._meta.db_table
+def _postgres_ranked(rows, tsquery: str, types: str, locale_id: int, limit: int):
+    """Two statements whose plans do not depend on table statistics (there are none right
+    after an import; a join of match and pages was once planned as a nested loop that took
+    250 ms to 2.5 s). 1. The match, on search_entry_by_language (search/language_index.py):
+    its GIN index on (language, title || body) finds the reader's language's matches without
+    reading the other languages' entries, and each hit's vectors are read inline for the
+    rank (the body on its own: building title || body per row cost as much again).
+    2. The visible ones among them: `rows` by primary key."""
     with connection.cursor() as cursor:
         cursor.execute(f"""
-            SELECT e.id, e.object_id FROM {table} e
-            WHERE search_document(e.title, e.body) @@ to_tsquery('simple', %s)
-              AND e.content_type_id IN ({types})""", [tsquery])
-        entries = {int(object_id): entry for entry, object_id in cursor.fetchall()}
-        if scope and entries:
-            objects, locale_id = scope
-            cursor.execute(f"SELECT id FROM {objects} "
-                           "WHERE id = ANY(%s::integer[]) AND locale_id = %s",
-                           [_array(list(entries)), locale_id])
-            entries = {pk: entries[pk] for (pk,) in cursor.fetchall()}
-        if not entries:
-            return []
-        cursor.execute(f"""
-            SELECT e.content_type_id, e.object_id,
-                   ts_rank(e.title, q) * %s + ts_rank(e.body, q) * %s AS score
-            FROM {table} e, to_tsquery('simple', %s) q
-            WHERE e.id = ANY(%s::integer[])
-            ORDER BY score DESC LIMIT %s""",
-            [TITLE_WEIGHT, BODY_WEIGHT, tsquery, _array(list(entries.values())), MAX_MATCHES])
-        return cursor.fetchall()
+            SELECT d.object_id, ts_rank(d.title, q) * %s + ts_rank(d.body, q) * %s AS score
+            FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
+            WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
+              AND d.content_type_id IN ({types})""",
+            [TITLE_WEIGHT, BODY_WEIGHT, tsquery, locale_id])
+        scores = dict(cursor.fetchall())
+    if not scores:
+        return []
+    found = rows.filter(among("pk", list(scores)))
+    return sorted(((*row, scores[row[0]]) for row in found), key=lambda r: -r[-1])[:limit]
+
+
+class _AnyOf(Lookup):
+    """`field = ANY('{1,2,…}'::integer[])`: one parameter for thousands of ids, and a plan
+    PostgreSQL makes from the array (hashed) whatever the statistics."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::integer[])", [*lhs_params, _array(self.rhs)]
+
+
+def among(field: str, ids: list[int]):
+    """A filter for `field` in `ids`: on PostgreSQL one array parameter (see _AnyOf),
+    elsewhere `field__in`."""
+    if connection.vendor == "postgresql":
+        return _AnyOf(F(field), ids)
+    return Q(**{f"{field}__in": ids})
 
 
 def _array(ids: list[int]) -> str:
@@ -102,11 +123,3 @@ def _sqlite_match(expression: str, types: str, scope):
     with connection.cursor() as cursor:
         cursor.execute(sql, [BODY_WEIGHT, TITLE_WEIGHT, *join_params, expression, MAX_MATCHES])
         return cursor.fetchall()
-
-
-def id_values(ids: list[int]):
-    """What to give `pk__in` for many ids: on PostgreSQL one array parameter (see _array),
-    elsewhere the list."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [_array(ids)])
-    return ids
