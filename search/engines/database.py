@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Aggregate, CharField, OuterRef, Subquery
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cms.i18n import swap_language_prefix
-from cms.models import FundingProgrammePage, GlossaryPage, TopicPage
+from cms.models import FundingProgrammePage, GlossaryPage
 from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 
 from ..buckets import (
@@ -49,7 +48,10 @@ ALL_REGIONS = [code for code, _label in REGION_CHOICES]
 FUNDING_FACETS = ("region", "eligible", "deadline", "amount", "own_share")
 
 
-@dataclass
+NO_CODES: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Candidate:
     type: str
     pk: int
@@ -60,8 +62,11 @@ class Candidate:
     deadline_state: str | None = None
     amount_max: int = 0
     own_share: int = 0
-    regions: set[str] = field(default_factory=set)
-    eligible: set[str] = field(default_factory=set)
+    title_groups: int | None = None  # of the query's word groups, how many the title has
+    # Funding programmes get their own sets (_add_facts); a big site has thousands of
+    # other candidates, which share this empty one.
+    regions: frozenset[str] = NO_CODES
+    eligible: frozenset[str] = NO_CODES
 
 
 class DatabaseEngine:
@@ -79,8 +84,10 @@ class DatabaseEngine:
         candidates = self._candidates(locale, expanded, "and")
         if expanded and not candidates and len(expanded.groups) > 1:
             candidates = self._candidates(locale, expanded, "or")
-        topics = list(TopicPage.objects.live().filter(locale=locale).order_by("path")
-                      .values_list("path", "slug", "title"))
+        # On wagtailcore_page alone: TopicPage.objects joins cms_topicpage for nothing.
+        topics = list(Page.objects.live().filter(
+            locale=locale, content_type_id=_content_type_id("cms.TopicPage")
+        ).order_by("path").values_list("path", "slug", "title"))
         _add_facts(candidates, topics, query.today or timezone.localdate())
         kept, facets = _filter_and_count(candidates, query, topics)
         kept = _sort(kept, query.sort)
@@ -91,24 +98,23 @@ class DatabaseEngine:
                              engine=self.name)
 
     def _candidates(self, locale, expanded: ExpandedQuery | None, operator):
-        wanted = SEARCH_TYPES  # every type: the type facet counts the ones not chosen
-        page_types = {_content_type_id(t.model): t.key for t in wanted if t.is_page}
-        found: list[Candidate] = []
-        if page_types:
-            pages = Page.objects.live().public().filter(
-                locale=locale, content_type_id__in=list(page_types))
-            rows = _run(pages, expanded, operator, ("pk", "content_type_id", "path", "title"),
-                        locale)
-            found += [Candidate(page_types[ct], pk, score, title=title, topic=path)
-                      for pk, ct, path, title, score in rows]
-        for search_type in wanted:
-            if search_type.is_page:
-                continue
+        # Every type: the type facet counts the ones not chosen.
+        page_types = {_content_type_id(t.model): t.key for t in SEARCH_TYPES if t.is_page}
+        others = [t for t in SEARCH_TYPES if not t.is_page]
+        pages = Page.objects.live().public().filter(
+            locale=locale, content_type_id__in=list(page_types))
+        kinds = [(pages, ("pk", "content_type_id", "path", "title"))]
+        for search_type in others:
             model = apps.get_model(search_type.model)
-            objects = model.objects.filter(locale=locale)
-            rows = _run(objects, expanded, operator, ("pk", search_type.title_field), locale)
-            found += [Candidate(search_type.key, pk, score, title=title)
-                      for pk, title, score in rows]
+            kinds.append((model.objects.filter(locale=locale), ("pk", search_type.title_field)))
+        page_rows, *other_rows = _run(kinds, expanded, operator, locale)
+        found = [Candidate(page_types[ct], pk, score, title=title, topic=path,
+                           title_groups=title_groups)
+                 for pk, ct, path, title, score, title_groups in page_rows]
+        for search_type, rows in zip(others, other_rows, strict=True):
+            found += [Candidate(search_type.key, pk, score, title=title,
+                                title_groups=title_groups)
+                      for pk, title, score, title_groups in rows]
         if expanded:
             _rerank(found, expanded)
         return found
@@ -153,10 +159,12 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
         groups.append((frozenset(w for alt in folded if len(alt) == 1 for w in alt),
                        [alt for alt in folded if len(alt) > 1]))
     for c in candidates:
-        title_words = {fold(w) for w in words(c.title)}
-        in_title = sum(1 for singles, multi in groups
-                       if not singles.isdisjoint(title_words)
-                       or any(alt <= title_words for alt in multi))
+        in_title = c.title_groups
+        if in_title is None:  # counted by the database where it can (PostgreSQL)
+            title_words = {fold(w) for w in words(c.title)}
+            in_title = sum(1 for singles, multi in groups
+                           if not singles.isdisjoint(title_words)
+                           or any(alt <= title_words for alt in multi))
         title_weight = TITLE_WEIGHT * TITLE_WEIGHT_BY_TYPE.get(c.type, 1.0)
         c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
 
@@ -178,13 +186,17 @@ def _content_type_id(model_label: str) -> int:
     return ContentType.objects.get_for_model(apps.get_model(model_label)).pk
 
 
-def _run(queryset, expanded, operator, fields, locale):
-    """(field values..., score) rows, best first. Without text: everything, by title."""
+def _run(kinds, expanded, operator, locale) -> list[list[tuple]]:
+    """Per (queryset, fields): (field values..., score, title groups) rows, best first.
+    Without text: everything, by title."""
     if expanded is None:
-        order = "title" if "path" in fields else "pk"
-        return [(*row, 0.0) for row in queryset.order_by(order).values_list(*fields)]
-    return fulltext.ranked(queryset.order_by().values_list(*fields), expanded.groups, operator,
-                           _indexed_content_types(queryset.model), locale.pk, MAX_CANDIDATES)
+        return [[(*row, 0.0, None) for row in queryset.order_by(
+            "title" if "path" in fields else "pk").values_list(*fields)]
+            for queryset, fields in kinds]
+    return fulltext.ranked(
+        [(queryset.order_by().values_list(*fields), _indexed_content_types(queryset.model))
+         for queryset, fields in kinds],
+        expanded.groups, operator, locale.pk, MAX_CANDIDATES)
 
 
 def _indexed_content_types(model) -> list[int]:
@@ -198,7 +210,8 @@ def _indexed_content_types(model) -> list[int]:
 
 
 def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) -> None:
-    """Topic slug for pages, and the funding facts the facets need (one query)."""
+    """Topic slug for pages, and the funding facts the facets need (three queries: one that
+    aggregates the regions and types per programme took twice as long)."""
     topics = {path: slug for path, slug, _title in topic_rows}
     topic_len = Page.steplen * 3
     for c in candidates:
@@ -208,38 +221,25 @@ def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) ->
     if not funding:
         return
     states = {}  # per distinct deadline: building a page instance for each costs ~0.2 ms
-    facts = FundingProgrammePage.objects.filter(fulltext.among("pk", list(funding))).annotate(
-        region_codes=_codes(FundingProgrammePage.regions.through, "region__code"),
-        eligible_codes=_codes(FundingProgrammePage.eligible_types.through,
-                              "organisationtype__code"),
-    ).values_list("pk", "deadline", "amount_max", "cofunding_percent", "region_codes",
-                  "eligible_codes")
-    for pk, deadline, amount_max, share, regions, eligible in facts:
+    ids = list(funding)
+    facts = FundingProgrammePage.objects.order_by().filter(fulltext.among("pk", ids)).values_list(
+        "pk", "deadline", "amount_max", "cofunding_percent")
+    for pk, deadline, amount_max, share in facts:
         c = funding[pk]
         c.deadline, c.amount_max, c.own_share = deadline, amount_max, share
-        c.regions.update(filter(None, (regions or "").split(",")))
-        c.eligible.update(filter(None, (eligible or "").split(",")))
         if deadline not in states:
             states[deadline] = _deadline_state(deadline, today)
         c.deadline_state = states[deadline]
-
-
-class _JoinedCodes(Aggregate):
-    """The codes of a programme's regions or organisation types, comma-separated (codes are
-    slugs: no commas). group_concat on SQLite, string_agg on PostgreSQL."""
-
-    function = "group_concat"
-    template = "%(function)s(%(expressions)s, ',')"
-    output_field = CharField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, function="string_agg", **extra)
-
-
-def _codes(through, code: str) -> Subquery:
-    return Subquery(through.objects.filter(fundingprogrammepage_id=OuterRef("pk"))
-                    .values("fundingprogrammepage_id")
-                    .annotate(codes=_JoinedCodes(code)).values("codes"))
+    for field, through, code in (
+            ("regions", FundingProgrammePage.regions.through, "region__code"),
+            ("eligible", FundingProgrammePage.eligible_types.through, "organisationtype__code")):
+        codes = {}
+        for pk, value in through.objects.filter(
+                fulltext.among("fundingprogrammepage_id", ids)
+        ).values_list("fundingprogrammepage_id", code):
+            codes.setdefault(pk, set()).add(value)
+        for pk, values in codes.items():
+            setattr(funding[pk], field, frozenset(values))
 
 
 def _deadline_state(deadline, today) -> str:
@@ -248,19 +248,23 @@ def _deadline_state(deadline, today) -> str:
 
 
 def _predicates(query: SearchQuery) -> dict:
+    """The filters this query sets, by name: a filter not set accepts every candidate, so it
+    is left out (a big site has thousands of candidates per search)."""
     funding_filtered = any([query.regions, query.eligible, query.deadline, query.amount,
                             query.own_share])
 
     def funding(test):
         return lambda c: c.type == "funding" and test(c)
 
-    preds = {
-        "type": lambda c: not query.types or c.type in query.types,
-        "topic": lambda c: not query.topic or c.topic == query.topic,
-        "past": lambda c: (query.include_past or query.deadline == "past"
-                           or c.deadline_state != "past"),
-        "funding": lambda c: not funding_filtered or c.type == "funding",
-    }
+    preds = {}
+    if query.types:
+        preds["type"] = lambda c: c.type in query.types
+    if query.topic:
+        preds["topic"] = lambda c: c.topic == query.topic
+    if not (query.include_past or query.deadline == "past"):
+        preds["past"] = lambda c: c.deadline_state != "past"
+    if funding_filtered:
+        preds["funding"] = lambda c: c.type == "funding"
     if query.regions:
         wanted = set(query.regions)
         preds["region"] = funding(lambda c: bool(c.regions & wanted) or NATIONWIDE in c.regions)
@@ -301,8 +305,11 @@ def _filter_and_count(candidates, query: SearchQuery, topics):
     candidates all *other* filters accept, so a reader sees what choosing a value gives."""
     preds = _predicates(query)
     # Each predicate once per candidate (not once per facet): the filters it fails.
-    failed = [(c, {name for name, p in preds.items() if not p(c)}) for c in candidates]
+    none_failed = frozenset()
+    failed = [(c, {name for name, p in preds.items() if not p(c)} or none_failed)
+              for c in candidates]
     kept = [c for c, fails in failed if not fails]
+    funding = [(c, fails) for c, fails in failed if c.type == "funding"]
     labels = _labels(topics)
     selected = {"type": query.types, "topic": (query.topic,), "region": query.regions,
                 "eligible": query.eligible, "deadline": (query.deadline,),
@@ -312,7 +319,9 @@ def _filter_and_count(candidates, query: SearchQuery, topics):
         ignore = {key, "past", "funding"} if key == "deadline" else {key}
         if key in FUNDING_FACETS:
             ignore.add("funding")
-        pool = [c for c, fails in failed if fails <= ignore]
+        # Only programmes have values for the funding facets.
+        pool = [c for c, fails in (funding if key in FUNDING_FACETS else failed)
+                if fails <= ignore]
         counts = Counter(v for c in pool for v in _facet_values(key, c))
         facets[key] = [
             FacetValue(value, label, counts.get(value, 0))

@@ -34,50 +34,71 @@ def _tsquery(groups: list[list[str]], operator: str) -> str:
     return (" & " if operator == "and" else " | ").join(parts)
 
 
-def ranked(rows, groups: list[list[str]], operator: str, content_type_ids, locale_id: int,
-           limit: int) -> list[tuple]:
-    """The rows of the `rows` queryset (a values_list whose first value is the primary key)
-    whose object matches, each with its score appended, best first, at most `limit`.
+def ranked(kinds, groups: list[list[str]], operator: str, locale_id: int,
+           limit: int) -> list[list[tuple]]:
+    """For each kind, given as (rows, content type ids) where `rows` is a values_list queryset
+    whose first value is the primary key: the rows whose object matches, best first, at most
+    `limit`, each with two values appended: its text score and, on PostgreSQL, how many of
+    the query's word groups its title has (None elsewhere: the engine counts them itself).
     `rows` decides what a reader may see; the match is in one language (`locale_id`): on a
     big site most matches are in other languages."""
-    if not groups or not content_type_ids:
-        return []
-    types = ", ".join(str(int(ct)) for ct in content_type_ids)
+    if not groups:
+        return [[] for _kind in kinds]
     if connection.vendor == "postgresql":
-        return _postgres_ranked(rows, _tsquery(groups, operator), types, locale_id, limit)
+        return _postgres_ranked(kinds, groups, operator, locale_id, limit)
     if connection.vendor == "sqlite":
-        table = rows.model._meta.db_table
-        if issubclass(rows.model, Page):  # locale_id lives on wagtailcore_page
-            table = Page._meta.db_table
-        scores = {}
-        for _ct, object_id, score in _sqlite_match(_sqlite_expression(groups, operator), types,
-                                                   (table, locale_id)):
-            scores.setdefault(int(object_id), score)
-        found = rows.filter(among("pk", list(scores)))
-        return sorted(((*row, scores[row[0]]) for row in found), key=lambda r: -r[-1])[:limit]
+        return [_sqlite_ranked(rows, types, groups, operator, locale_id, limit)
+                for rows, types in kinds]
     raise NotImplementedError(f"No full-text query for {connection.vendor}.")
 
 
-def _postgres_ranked(rows, tsquery: str, types: str, locale_id: int, limit: int):
-    """Two statements whose plans do not depend on table statistics (there are none right
-    after an import; a join of match and pages was once planned as a nested loop that took
-    250 ms to 2.5 s). 1. The match, on search_entry_by_language (search/language_index.py):
-    its GIN index on (language, title || body) finds the reader's language's matches without
-    reading the other languages' entries, and each hit's vectors are read inline for the
-    rank (the body on its own: building title || body per row cost as much again).
-    2. The visible ones among them: `rows` by primary key."""
+def _sqlite_ranked(rows, content_type_ids, groups, operator, locale_id, limit):
+    if not content_type_ids:
+        return []
+    table = rows.model._meta.db_table
+    if issubclass(rows.model, Page):  # locale_id lives on wagtailcore_page
+        table = Page._meta.db_table
+    types = ", ".join(str(int(ct)) for ct in content_type_ids)
+    scores = {}
+    for _ct, object_id, score in _sqlite_match(_sqlite_expression(groups, operator), types,
+                                               (table, locale_id)):
+        scores.setdefault(int(object_id), score)
+    found = rows.filter(among("pk", list(scores)))
+    return sorted(((*row, scores[row[0]], None) for row in found),
+                  key=lambda r: -r[-2])[:limit]
+
+
+def _postgres_ranked(kinds, groups, operator, locale_id, limit):
+    """Statements whose plans do not depend on table statistics (there are none right after
+    an import; a join of match and pages was once planned as a nested loop that took 250 ms
+    to 2.5 s). 1. One match for every kind, on search_entry_by_language
+    (search/language_index.py): its GIN index on (language, title || body) finds the reader's
+    language's matches without reading the other languages' entries, and each hit's vectors
+    are read inline for the rank (the body on its own: building title || body per row cost
+    as much again) and for the title's word groups. 2. Per kind, the visible ones among
+    them: `rows` by primary key."""
+    by_type = {int(ct): n for n, (_rows, types) in enumerate(kinds) for ct in types}
+    if not by_type:
+        return [[] for _kind in kinds]
+    in_title = " + ".join(["(d.title @@ to_tsquery('simple', %s))::int"] * len(groups))
     with connection.cursor() as cursor:
         cursor.execute(f"""
-            SELECT d.object_id, ts_rank(d.title, q) * %s + ts_rank(d.body, q) * %s AS score
+            SELECT d.content_type_id, d.object_id,
+                   ts_rank(d.title, q) * %s + ts_rank(d.body, q) * %s, {in_title}
             FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
             WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
-              AND d.content_type_id IN ({types})""",
-            [TITLE_WEIGHT, BODY_WEIGHT, tsquery, locale_id])
-        scores = dict(cursor.fetchall())
-    if not scores:
-        return []
-    found = rows.filter(among("pk", list(scores)))
-    return sorted(((*row, scores[row[0]]) for row in found), key=lambda r: -r[-1])[:limit]
+              AND d.content_type_id = ANY(%s::integer[])""",
+            [TITLE_WEIGHT, BODY_WEIGHT, *(_tsquery([g], "and") for g in groups),
+             _tsquery(groups, operator), locale_id, _array(list(by_type))])
+        matches = [{} for _kind in kinds]
+        for ct, object_id, score, title_groups in cursor.fetchall():
+            matches[by_type[ct]][object_id] = (score, title_groups)
+    found = []
+    for (rows, _types), scores in zip(kinds, matches, strict=True):
+        visible = rows.filter(among("pk", list(scores))) if scores else []
+        found.append(sorted(((*row, *scores[row[0]]) for row in visible),
+                            key=lambda r: -r[-2])[:limit])
+    return found
 
 
 class _AnyOf(Lookup):

@@ -29,6 +29,8 @@ CREATE = [
     f"""DO $$ BEGIN
         ALTER TABLE {TABLE} ALTER COLUMN body SET COMPRESSION lz4;
     EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL; END $$""",
+    # A match is a few milliseconds; starting a parallel worker for it costs more.
+    f"ALTER TABLE {TABLE} SET (parallel_workers = 0)",
     f"CREATE INDEX {TABLE}_match ON {TABLE} USING gin (locale_id, search_document(title, body))",
     f"""CREATE FUNCTION {TABLE}_write() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
