@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint messages clean browser-deps system-deps
 
+# The .mo catalogues are built, not committed: every target that runs the site needs them.
 install: $(STAMP)
+	$(MANAGE) compile_catalogues
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +20,6 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(MANAGE) migrate --no-input
-	$(MANAGE) compile_catalogues
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
@@ -26,7 +27,6 @@ test: install browser-deps
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) compile_catalogues
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

@@ -167,11 +167,16 @@ class FundingProgrammePage(BasePage):
 
     def deadline_state(self, today: datetime.date | None = None) -> str:
         """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
-        today = today or timezone.localdate()
-        if self.deadline is None:
-            return "rolling"
-        if self.deadline < today:
-            return "past"
-        if (self.deadline - today).days <= DEADLINE_SOON_DAYS:
-            return "soon"
-        return "open"
+        return deadline_state(self.deadline, today or timezone.localdate())
+
+
+def deadline_state(deadline: datetime.date | None, today: datetime.date) -> str:
+    """'rolling', 'past', 'soon' (within 30 days) or 'open'; search computes it for thousands
+    of programmes without building a page for each."""
+    if deadline is None:
+        return "rolling"
+    if deadline < today:
+        return "past"
+    if (deadline - today).days <= DEADLINE_SOON_DAYS:
+        return "soon"
+    return "open"
