@@ -52,7 +52,8 @@ class RequestGuardMiddleware:
             if request.path_info.startswith("/api/"):
                 # API clients get the same error shape as the API's own validation.
                 message = ProhibitNullCharactersValidator.message
-                return JsonResponse({"errors": {key: [str(message)] for key in nul_keys}},
+                return JsonResponse({"error": "invalid parameters",
+                                     "errors": {key: [str(message)] for key in nul_keys}},
                                     status=400)
             return views.bad_request(request)
         return self.get_response(request)
