@@ -1,4 +1,6 @@
-"""One full-text query on Wagtail's own index tables, written for each database.
+"""The full-text match, written for each database: on SQLite Wagtail's FTS5 table, on
+PostgreSQL search_entry_by_language (Wagtail's entries with their language,
+search/language_index.py).
 
 Why not Wagtail's query compiler: it scores an AND of ORs by multiplying (1 + score) per
 part; on SQLite, where bm25() is negative, that turns the best matches into the worst, and on

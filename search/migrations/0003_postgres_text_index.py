@@ -10,6 +10,8 @@ FTS5 table; nothing happens there.
 
 from django.db import migrations
 
+from ._postgres import on_postgres
+
 TABLE = "wagtailsearch_indexentry"
 CREATE = [
     """CREATE OR REPLACE FUNCTION search_document(title tsvector, body tsvector)
@@ -24,19 +26,10 @@ DROP = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0002_seed_synonyms"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]
+    operations = [migrations.RunPython(on_postgres(CREATE), on_postgres(DROP), elidable=False)]

@@ -6,6 +6,8 @@ index is built on it (declared expensive, so the planner asks the index)."""
 
 from django.db import migrations
 
+from ._postgres import on_postgres
+
 TABLE, SOURCES, ENTRIES = "search_entry_by_language", "search_searched_table", \
     "wagtailsearch_indexentry"
 
@@ -89,16 +91,7 @@ DROP = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_postgres_text_index")]
 
-    operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]
+    operations = [migrations.RunPython(on_postgres(CREATE), on_postgres(DROP), elidable=False)]

@@ -29,11 +29,11 @@ def engine(settings):
 
 def rows(obj):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT d.locale_id, w.language_code FROM {language_index.TABLE} d "
+        cursor.execute(f"SELECT w.language_code FROM {language_index.TABLE} d "
                        "JOIN wagtailcore_locale w ON w.id = d.locale_id "
                        "WHERE d.content_type_id = %s AND d.object_id = %s",
                        [_content_type(obj), obj.pk])
-        return [language for _locale, language in cursor.fetchall()]
+        return [language for (language,) in cursor.fetchall()]
 
 
 def _content_type(obj):
