@@ -75,3 +75,21 @@ def bidi(text):
     from cms.bidi import isolate_latin
 
     return isolate_latin(text)
+
+
+@register.filter
+def clean_html(html):
+    """Content HTML through the site's allowlist (cms.sanitise); safe to output."""
+    from django.utils.safestring import mark_safe
+
+    from cms.sanitise import clean_html as clean
+
+    return mark_safe(clean(str(html)))  # noqa: S308 - nh3 has just sanitised it
+
+
+@register.filter
+def safe_url(url):
+    """The URL when it is http(s), mailto or tel with somewhere to go, else ''."""
+    from cms.sanitise import is_safe_url
+
+    return url if is_safe_url(url) else ""
