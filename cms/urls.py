@@ -27,6 +27,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path("robots.txt", views.robots_txt),
     path("healthz/", views.healthz),
+    path("healthz/live/", views.healthz, name="healthz_live"),
+    path("healthz/ready/", views.healthz_ready, name="healthz_ready"),
 ]
 
 if settings.DEBUG:

@@ -1,13 +1,14 @@
 """Serving pages in the reader's language, with German as fallback, and the site's small
 utility views (robots.txt, health check, error pages)."""
 
+import sys
 from functools import cache
 from http import HTTPMethod
 
 from django.conf import settings
 from django.db.models import Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -128,7 +129,21 @@ def robots_txt(request):
 
 
 def healthz(request):
+    """Liveness: the process answers. Asks no dependency, so an outage elsewhere never gets
+    a healthy web process restarted."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def healthz_ready(request):
+    """Readiness: each dependency asked once, with short timeouts; 503 when the site cannot
+    serve (the database), 200 with "degraded" when it serves without something."""
+    from cms.health import readiness
+
+    status, checks = readiness()
+    response = JsonResponse({"status": status, "checks": checks},
+                            status=503 if status == "unavailable" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- Error pages -------------------------------------------------------------------------
@@ -171,5 +186,24 @@ def method_not_allowed(request, methods):
 
 
 def server_error(request):
-    # No context processors that touch the database: the error may be the database.
-    return render(request, "500.html", status=500)
+    from cms.health import database_unavailable
+
+    if database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
+    # A page of its own (not base.html): whatever failed may be used by the site's layout.
+    return render_error(request, "500.html", 500)
+
+
+def service_unavailable(request):
+    """The database cannot be reached: a temporary state, said so, with when to try again.
+    Nothing on this page asks the database."""
+    from cms.health import RETRY_AFTER_SECONDS
+
+    if request.path_info.startswith("/api/"):
+        response = JsonResponse({"error": "service unavailable",
+                                 "retry_after": RETRY_AFTER_SECONDS}, status=503)
+    else:
+        response = render_error(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,9 +1,10 @@
 """Signal handlers that queue index updates for Elasticsearch (connected in apps.py).
 
 Wagtail keeps its own database index up to date itself (django-tasks, in-process); these
-handlers do nothing unless SEARCH_ENGINE is "elasticsearch". Tasks are queued after the
-transaction commits, so a worker never reads a row that is not there yet, and a broker that
-is down costs the request one quick retry and a log line, never the publish.
+handlers do nothing unless SEARCH_ENGINE is "elasticsearch". Tasks go through the
+outbox (cms.outbox): handed to the broker after the transaction commits, so a worker never
+reads a row that is not there yet, and kept until the broker has them, so a broker that is
+down costs the request one short timeout, never the publish or the index update.
 """
 
 import logging
@@ -15,6 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms.outbox.dispatch import send_after_commit
 from search import tasks
 from search.elastic.documents import type_for_model
 
@@ -26,18 +28,8 @@ def elasticsearch_enabled() -> bool:
 
 
 def queue(task, *args) -> None:
-    if not elasticsearch_enabled():
-        return
-    transaction.on_commit(lambda: send(task, *args), robust=True)
-
-
-def send(task, *args) -> None:
-    try:
-        task.delay(*args)
-    except Exception:
-        # Never let indexing fail what the editor did; `search_reindex` repairs the index.
-        logger.exception("Could not queue %s%r; the search index misses this change until "
-                         "the next `manage.py search_reindex`.", task.name, args)
+    if elasticsearch_enabled():
+        send_after_commit(task, *args)
 
 
 def _queue_object(instance) -> None:
@@ -118,9 +110,18 @@ def on_content_changed(sender, **kwargs):
     transaction.on_commit(mark_stale)
 
 
+def on_cache_writes_lost(sender, **kwargs):
+    """A change announced while Redis was unreachable never reached the other processes."""
+    from search.vocabulary import mark_stale
+
+    mark_stale()
+
+
 def connect_vocabulary() -> None:
+    from cms.caching.resilient import writes_lost
     from cms.models import GlossaryTerm
 
+    writes_lost.connect(on_cache_writes_lost, dispatch_uid="search-vocabulary-cache-lost")
     page_published.connect(on_content_changed, dispatch_uid="search-vocabulary-published")
     page_unpublished.connect(on_content_changed, dispatch_uid="search-vocabulary-unpublished")
     post_save.connect(on_content_changed, sender=GlossaryTerm,

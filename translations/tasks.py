@@ -9,10 +9,11 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation as django_translation
-from kombu.exceptions import OperationalError as KombuOperationalError
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource, get_edit_url
+
+from cms.outbox.dispatch import send_after_commit
 
 from .models import TranslatorNotice
 from .recipients import translators_of
@@ -75,19 +76,6 @@ def _notify(user, source, german, target) -> int:
 
 
 def schedule_notification(source):
-    """Queue the e-mails once the change is committed."""
-    transaction.on_commit(lambda: _enqueue(source.pk))
-
-
-def _enqueue(source_id):
-    # A broker that is down must not turn a successful publish into an error page: the mails
-    # are then sent in-process, and a failure there is logged (nothing was recorded as sent).
-    try:
-        notify_translators.delay(source_id)
-    except (KombuOperationalError, OSError):
-        logger.warning("Broker unavailable; e-mailing translators of source %s in-process",
-                       source_id)
-        result = notify_translators.apply(args=[source_id], throw=False)
-        if result.failed():
-            logger.error("E-mail to translators of source %s failed: %r", source_id,
-                         result.result)
+    """Queue the e-mails once the change is committed (kept in the outbox until the broker
+    has them, so a broker outage delays them and loses none)."""
+    send_after_commit(notify_translators, source.pk)

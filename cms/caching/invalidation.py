@@ -32,6 +32,8 @@ from wagtail.signals import (
     unpublished,
 )
 
+from .resilient import writes_lost
+
 GENERATION_KEY = "page:generation"
 
 
@@ -163,6 +165,11 @@ def _on_restriction_change(sender, instance, **kwargs):
     refresh_after_commit(affected_urls(page, with_descendants=True) if page else ())
 
 
+def _on_writes_lost(sender, **kwargs):
+    if sender is caches[settings.PAGE_CACHE_ALIAS]:
+        advance_generation()
+
+
 def connect():
     from wagtail.contrib.frontend_cache import signal_handlers as wagtail_handlers
 
@@ -185,6 +192,8 @@ def connect():
 
     post_save.connect(_on_snippet_change, sender=GlossaryTerm, dispatch_uid=f"{uid}-term")
     post_delete.connect(_on_snippet_change, sender=GlossaryTerm, dispatch_uid=f"{uid}-term-rm")
+    # Invalidations dropped while Redis was unreachable: start a new generation.
+    writes_lost.connect(_on_writes_lost, dispatch_uid=f"{uid}-writes-lost")
     post_save.connect(_on_restriction_change, sender=PageViewRestriction,
                       dispatch_uid=f"{uid}-restriction-saved")
     post_delete.connect(_on_restriction_change, sender=PageViewRestriction,

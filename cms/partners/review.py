@@ -3,7 +3,6 @@ Celery (instead of Wagtail's own task-submitted mail, so nobody is mailed twice)
 approved guide gets today's date as "last reviewed".
 """
 
-from django.db import transaction
 from django.utils import timezone
 from wagtail.admin.signal_handlers import task_submission_email_notifier
 from wagtail.models import Locale, TaskState, WorkflowState
@@ -22,10 +21,10 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     if not is_review_task(instance.task):
         task_submission_email_notifier(sender=sender, instance=instance, user=user, **kwargs)
         return
+    from cms.outbox.dispatch import send_after_commit
     from cms.tasks import send_review_request
 
-    state_id = instance.pk
-    transaction.on_commit(lambda: send_review_request.delay(state_id))
+    send_after_commit(send_review_request, instance.pk)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "cms",
     "cms.accounts",
+    "cms.outbox",
     "search",
     "translations",
     "wagtail_localize",
@@ -93,13 +94,18 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer costs a request this long, then a 503 (cms/health.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Fails soft: Redis down or silent means uncached pages, not errors (README: Caching).
+        {"BACKEND": "cms.caching.resilient.ResilientRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -184,17 +190,20 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# A request that queues a task while the broker is down gives up after one quick retry
-# (the failure is logged; `search_reindex` repairs what was missed) instead of blocking.
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
-}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+# Requests never publish directly: tasks go through the outbox (cms/outbox/), which hands
+# them over after commit on a connection of its own with one-second timeouts and no retries,
+# and keeps them until the broker has taken them.
 # Run by the single `beat` service (docker-compose.yml), in CELERY_TIMEZONE.
 CELERY_BEAT_SCHEDULE = {
     "prune-search-log": {  # what readers typed is kept WAGTAILSEARCH_HITS_MAX_AGE days only
         "task": "search.tasks.prune_search_log",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "flush-outbox": {  # tasks the broker could not take when they were queued
+        "task": "cms.outbox.tasks.flush_outbox",
+        "schedule": 60.0,
     },
 }
 # Wagtail's own background tasks (reference index, file deletion) run in-process: they are
@@ -266,3 +275,46 @@ if FRONTEND_CACHE_URL:
 MIDDLEWARE.insert(MIDDLEWARE.index("cms.caching.middleware.PageCacheMiddleware"),
                   "cms.middleware.RequestGuardMiddleware")
 CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
+
+# --- What pages may do in the browser (cms/security/) -------------------------------------
+# A strict Content-Security-Policy on every page: scripts, styles, images and fonts from this
+# site only, no plugins, no framing, forms post here only. Outside the page cache, so cached
+# answers carry it too.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "cms.security.csp.SitePolicyMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("cms.security.csp.SitePolicyMiddleware") + 1,
+                  "django_permissions_policy.PermissionsPolicyMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    },
+}
+# Wagtail's admin (and its previews) still needs inline script and style, blob: images from
+# the image uploader, and to frame its own previews.
+CSP_ADMIN_PREFIXES = ("/admin/",)
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# No camera, microphone, location, payment or ad-tracking APIs on any page.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+    "encrypted-media", "geolocation", "gyroscope", "hid", "magnetometer", "microphone",
+    "midi", "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
+)}
+# Avatars from gravatar.com would tell a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+INSTALLED_APPS += ["csp"]

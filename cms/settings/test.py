@@ -16,7 +16,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if env_str("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.caching.resilient.ResilientRedisCache",
             "LOCATION": env_str("REDIS_URL"),
             "KEY_PREFIX": "wegweiser-test",
         }

@@ -1,19 +1,14 @@
 """Bad addresses and odd requests get the site's own 400/404/405 pages in the right language
 (the prefix's language when it is one of ours, German otherwise), never a 500 or a trace."""
 
-import http.client
 import re
-import subprocess
-import sys
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from tests.deploy._support import PROJECT_ROOT, production_environment, run_manage
-from tests.processes import free_port, stop, wait_for_port
+from tests.processes import fetch, gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -113,45 +108,15 @@ def test_host_not_allowed_is_a_400(client, path, lang):
 
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
-    """gunicorn as in the image (the project's gunicorn.conf.py applies), production
-    settings, collected static files; the database is empty: none of these answers needs it."""
+    """gunicorn with production settings and collected static files; the database is empty:
+    none of these answers needs it."""
     tmp_path = tmp_path_factory.mktemp("production")
     env = production_environment(tmp_path)
     env["LOG_LEVEL"] = "ERROR"
     collected = run_manage("collectstatic", "--noinput", "-v0", env=env, timeout=300)
     assert collected.returncode == 0, collected.stderr
-    port = free_port()
-    log = tmp_path / "server.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
-             f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
-        try:
-            wait_for_port(port, process)
-        except RuntimeError as error:
-            pytest.fail(f"{error}{log.read_text()}")
-        yield ProductionServer(port, log)
-        stop(process, timeout=30)
-
-
-@dataclass
-class ProductionServer:
-    port: int
-    log: Path
-
-
-def fetch(port, path, host="wegweiser.example.org", method="GET"):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
-        connection.putheader("Host", host)
-        connection.putheader("X-Forwarded-Proto", "https")  # as the TLS proxy sends it
-        connection.endheaders()
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read().decode()
-    finally:
-        connection.close()
+    with gunicorn(env, tmp_path / "server.log", PROJECT_ROOT) as server:
+        yield server
 
 
 @pytest.mark.parametrize(("path", "lang", "title"), [

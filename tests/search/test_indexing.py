@@ -6,7 +6,6 @@ Redis as well when REDIS_URL is set (the PostgreSQL + Redis run). The "down" cas
 closed port on 127.0.0.1.
 """
 
-import contextlib
 import logging
 import os
 import time
@@ -15,46 +14,21 @@ from types import SimpleNamespace
 import django_tasks
 import pytest
 from django_tasks.base import TaskResultStatus
-from kombu import pools
 from wagtail.models import Locale
 
 from cms.celery import app
 from cms.models import GlossaryTerm, GuidePage, TopicPage
+from cms.outbox.dispatch import flush
+from cms.outbox.models import PendingTask
 from search import tasks
 from search.engines.base import EngineUnavailable
-
-from .elasticsearch.servers import closed_port, silent_server
+from tests.outages import celery_broker, closed_port, silent_port, silent_server
 
 pytestmark = pytest.mark.django_db
 
 BROKERS = ["memory://"]
 if os.environ.get("REDIS_URL"):
     BROKERS.append(os.environ["REDIS_URL"])
-
-
-@contextlib.contextmanager
-def celery_broker(url, reachable=True):
-    """Send tasks to a real broker instead of running them eagerly."""
-    saved = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = url, False
-    _drop_connections()
-    try:
-        if reachable:
-            with app.connection_for_read() as connection:
-                connection.SimpleQueue("celery").clear()
-        yield
-    finally:
-        if reachable:
-            with app.connection_for_read() as connection:
-                connection.SimpleQueue("celery").clear()
-        app.conf.broker_url, app.conf.task_always_eager = saved
-        _drop_connections()
-
-
-def _drop_connections():
-    app._pool = None
-    app.amqp._producer_pool = None
-    pools.reset()
 
 
 def queued() -> list[tuple[str, list]]:
@@ -199,19 +173,47 @@ def test_a_page_type_search_does_not_cover_is_not_queued(
 # --- Nothing that is down fails a publish ---------------------------------------------------
 
 
-def test_publishing_with_the_broker_down_succeeds_quickly_and_logs(
+def test_publishing_with_the_broker_down_succeeds_quickly_and_keeps_the_update(
         settings, guide, caplog, django_capture_on_commit_callbacks):
     settings.SEARCH_ENGINE = "elasticsearch"
     guide.title = "Neuer Titel trotz Ausfall"
     with celery_broker(f"redis://127.0.0.1:{closed_port()}/0", reachable=False), \
-            caplog.at_level(logging.ERROR, logger="search.signals"):
+            caplog.at_level(logging.WARNING, logger="cms.outbox.dispatch"):
         started = time.monotonic()
         publish(guide, django_capture_on_commit_callbacks)
         waited = time.monotonic() - started
     guide.refresh_from_db()
     assert guide.live and guide.title == "Neuer Titel trotz Ausfall"
-    assert "Could not queue search.tasks.index_object" in caplog.text
-    assert waited < 5  # one quick publish retry, not kombu's default of several
+    assert "Broker unreachable" in caplog.text
+    # The index update waits in the outbox for the broker instead of being lost.
+    assert [p.args for p in PendingTask.objects.filter(task="search.tasks.index_object")] == [
+        ["cms", "guidepage", guide.pk]]
+    assert waited < 2  # a refused connection, no retries
+
+
+def test_publishing_with_elasticsearch_and_a_silent_broker_is_quick(
+        settings, guide, django_capture_on_commit_callbacks):
+    settings.SEARCH_ENGINE = "elasticsearch"
+    with silent_port() as port, celery_broker(f"redis://127.0.0.1:{port}/0", reachable=False):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            guide.save_revision().publish()
+        took = time.monotonic() - started
+    assert took < 2
+    assert PendingTask.objects.filter(task="search.tasks.index_object").exists()
+
+
+def test_index_updates_kept_while_the_broker_was_down_reach_it_when_it_is_back(
+        broker, guide, django_capture_on_commit_callbacks):
+    guide.title = "Nach dem Ausfall im Index"
+    with celery_broker(f"redis://127.0.0.1:{closed_port()}/0", reachable=False):
+        publish(guide, django_capture_on_commit_callbacks)
+    assert queued() == []
+    with celery_broker(broker):
+        waiting = PendingTask.objects.count()
+        assert waiting > 0 and flush() == waiting
+        assert ("search.tasks.index_object", ["cms", "guidepage", guide.pk]) in queued()
+    assert not PendingTask.objects.exists()
 
 
 def test_publishing_with_elasticsearch_down_succeeds_and_logs(

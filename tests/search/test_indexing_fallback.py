@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("search.service", reason="the search service (search/service.py) is "
                                               "built on the `search` branch")
 
-from .elasticsearch.servers import closed_port, silent_server  # noqa: E402
+from tests.outages import closed_port, silent_server  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cms.models import GuidePage
-
-from .elasticsearch.servers import closed_port
+from tests.outages import closed_port
 
 pytestmark = pytest.mark.django_db
 
