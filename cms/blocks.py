@@ -7,6 +7,9 @@ picker explains itself. Templates live in templates/blocks/.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.rich_text import RichText
+
+from cms.sanitise import clean_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -25,6 +28,10 @@ class HeadingBlock(blocks.CharBlock):
 class TextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        """The API serves the stored HTML; it passes the same allowlist as the pages."""
+        return super().get_api_representation(RichText(clean_html(value.source)), context)
 
     class Meta:
         icon = "pilcrow"
