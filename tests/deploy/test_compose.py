@@ -168,7 +168,7 @@ print(json.dumps({
         "ENGINE": "django.db.backends.postgresql",
         "DB_HOST": "db",
         "CONN_MAX_AGE": 60,
-        "CACHE": "django.core.cache.backends.redis.RedisCache",
+        "CACHE": "cms.caching.resilient.ResilientRedisCache",
         "EAGER": False,
         "SSL_REDIRECT": True,
         "HSTS": 31536000,
