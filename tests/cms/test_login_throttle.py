@@ -229,6 +229,18 @@ def test_twenty_one_reset_requests_send_three_mails(editor):
     assert not any("redakteurin" in a or "127.0.0.1" in c for a, c in rows)
 
 
+def test_unknown_addresses_and_refused_requests_get_the_same_answer(editor):
+    client = english_client()
+    answers = {(r.status_code, r["Location"]) for r in [
+        request_reset(client, "redakteurin@example.org"),  # sent
+        request_reset(client, "niemand@example.org"),  # no such account
+        *[request_reset(client, "redakteurin@example.org") for _request in range(4)],
+    ]}
+    assert answers == {(302, "/admin/password_reset/done/")}
+    assert client.get("/admin/password_reset/done/").status_code == 200
+    assert len(mail.outbox) == 3
+
+
 def test_the_address_limit_is_per_address_and_case_blind(editor):
     UserFactory(username="kollege", email="kollege@example.org")
     client = english_client()
@@ -238,16 +250,6 @@ def test_the_address_limit_is_per_address_and_case_blind(editor):
     request_reset(client, "kollege@example.org")
     assert sorted(m.to[0] for m in mail.outbox) == [
         "kollege@example.org", *["redakteurin@example.org"] * 3]
-
-
-def test_unknown_addresses_get_the_same_answer(editor):
-    client = english_client()
-    known = request_reset(client, "redakteurin@example.org")
-    unknown = request_reset(client, "niemand@example.org")
-    assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
-    done = client.get(unknown["Location"])
-    assert done.status_code == 200
-    assert len(mail.outbox) == 1
 
 
 def test_one_client_address_gets_ten_mails_an_hour():

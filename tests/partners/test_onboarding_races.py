@@ -145,7 +145,7 @@ def test_fifty_runs_with_one_name_make_one_organisation(committed_site, transact
 
 @needs_postgres
 def test_an_outer_and_an_inner_section_at_once_only_one_wins(committed_site, transactional_db):
-    inner = onboarding.section_path_of(german(GuidePage, "test-guide"))
+    inner = "/verein-gruenden/test-guide/"
     outcomes = run_at_once(
         [lambda: onboard_partner("Außen e. V.", "/verein-gruenden/", "")] * 5
         + [lambda: onboard_partner("Innen e. V.", inner, "")] * 5)
@@ -186,10 +186,12 @@ def test_a_section_around_another_partners_section_is_refused():
 
 
 @pytest.mark.django_db
-def test_neighbouring_sections_and_a_second_run_are_fine():
+def test_neighbouring_sections_and_a_second_run_are_fine_a_nested_one_is_not():
     onboard_partner("Kleiner Verein", "/verein-gruenden/test-guide/", "")
     assert onboard_partner("Netzwerk Nord", "/behoerden/", "ar").changed
     assert not onboard_partner("Kleiner Verein", "/verein-gruenden/test-guide/", "").changed
+    with pytest.raises(OnboardingError, match="Kleiner Verein"):
+        onboard_partner("Großer Verband", "/verein-gruenden/", "")
 
 
 @pytest.mark.django_db

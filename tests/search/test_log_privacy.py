@@ -54,13 +54,13 @@ def test_the_api_logs_the_same_way(client, guide):
         ("[phone]", "ar")]
 
 
-def test_ordinary_queries_stay_as_typed(client, guide):
+def test_ordinary_queries_stay_as_typed_beside_redacted_ones(client, guide):
     for query in ["Satzung 2026", "§ 52 AO", "Verein 10115 Berlin", "Frist 01.02.2026",
-                  "Förderjahr 2025/2026"]:
+                  "Förderjahr 2025/2026", "Satzung 2026 anna@example.org"]:
         client.get("/de/search/", {"q": query})
     assert sorted(SearchLogEntry.objects.values_list("query_string", flat=True)) == [
-        "frist 01.02.2026", "förderjahr 2025/2026", "satzung 2026", "verein 10115 berlin",
-        "§ 52 ao"]
+        "frist 01.02.2026", "förderjahr 2025/2026", "satzung 2026", "satzung 2026 [e-mail]",
+        "verein 10115 berlin", "§ 52 ao"]
     assert Query.objects.get(query_string="satzung 2026").hits == 1
 
 
@@ -72,7 +72,10 @@ def test_promotions_still_match_ordinary_queries(client, guide):
     response = client.get("/api/v1/search/", {"q": "Satzung 2026", "lang": "de"})
     first = json.loads(response.content)["results"][0]
     assert (first["slug"], first["promoted"]) == ("zweiter-leitfaden", True)
+    client.get("/api/v1/search/", {"q": "Satzung 2026 0176 12345678", "lang": "de"})
     assert Query.objects.get(query_string="satzung 2026").hits == 1  # the promoted row
+    assert sorted(Query.objects.values_list("query_string", flat=True)) == [
+        "satzung 2026", "satzung 2026 [phone]"]
 
 
 @pytest.mark.parametrize(("typed", "stored"), [
