@@ -24,6 +24,7 @@ from cms.i18n import swap_language_prefix
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .engines.database import locale_for
 from .models import SearchLogEntry
+from .privacy import redact
 from .registry import SEARCH_TYPES
 
 logger = logging.getLogger(__name__)
@@ -76,15 +77,16 @@ def autocomplete(prefix: str, locale: str, limit: int = 8):
 
 
 def log_search(text: str, locale: str, found: int) -> None:
-    """Wagtail's query log (for promotions) plus our per-language log for the report."""
-    normalised = normalise_query_string(text)
-    if not normalised:
+    """Wagtail's query log (for promotions) plus our per-language log for the report; both
+    without e-mail addresses, phone numbers and long numbers (search/privacy.py)."""
+    logged = normalise_query_string(redact(text))
+    if not logged:
         return
     try:
-        Query.get(normalised).add_hit()
-        SearchLogEntry.record(normalised, locale, found)
+        Query.get(logged).add_hit()
+        SearchLogEntry.record(logged, locale, found)
     except DatabaseError:  # a log that cannot be written must not cost the reader a result
-        logger.warning("Could not log the search %r.", normalised, exc_info=True)
+        logger.warning("Could not log the search %r.", logged, exc_info=True)
 
 
 # --- German results for readers whose language has few -----------------------------------

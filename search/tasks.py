@@ -66,11 +66,15 @@ def index_subtree(self, page_pk: int):
 @shared_task
 def prune_search_log(days: int | None = None) -> int:
     """Forget what readers typed after WAGTAILSEARCH_HITS_MAX_AGE days: our per-language log
-    and Wagtail's daily hits (which only its own command would prune). Returns our entries
+    and Wagtail's daily hits (which only its own command would prune), and redact e-mail
+    addresses and numbers still in them (search/privacy.py). Returns our entries
     deleted. Run daily by Celery beat; `manage.py search_prune_log` runs it by hand."""
     from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+    from search.privacy import redact_stored_logs
+
     deleted = SearchLogEntry.prune(days)
+    redact_stored_logs()  # entries from before the logs were redacted, or an older release
     QueryDailyHits.garbage_collect(days)
     Query.garbage_collect()  # queries left without hits or editors' picks
     return deleted

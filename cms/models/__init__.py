@@ -5,6 +5,7 @@ from .funding import FundingProgrammePage, OrganisationType, Region
 from .glossary import GlossaryPage, GlossaryTerm
 from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
 from .home import HomePage
+from .locks import NamedLock
 from .media import CustomDocument, CustomImage, CustomRendition
 from .organisations import Organisation, SpokenLanguage
 from .topics import STANDARD_TOPICS, TopicPage
@@ -21,6 +22,7 @@ __all__ = [
     "GuidePage",
     "GuideRelatedLink",
     "HomePage",
+    "NamedLock",
     "Organisation",
     "OrganisationType",
     "Region",

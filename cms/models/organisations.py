@@ -153,7 +153,12 @@ class Organisation(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableM
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"],
-                                    name="unique_organisation_slug_locale")
+                                    name="unique_organisation_slug_locale"),
+            # One owner per section (a translation carries its original's section, hence
+            # per locale); onboarding checks first, this holds under any race.
+            models.UniqueConstraint(fields=["section", "locale"],
+                                    condition=models.Q(section__isnull=False),
+                                    name="unique_organisation_section_locale"),
         ]
 
     def __str__(self):

@@ -2,6 +2,13 @@
 groups, its collection and the review workflow on its section. Running it again with the same
 input changes nothing; bad input raises OnboardingError and writes nothing.
 
+One section, one partner: a section that is, contains or lies inside another organisation's
+section is refused (otherwise the outer partner would edit the inner one's pages). Runs at
+the same time (two central editors, a script) wait for each other on a row lock
+(NamedLock "partner-onboarding", PostgreSQL SELECT … FOR UPDATE), so each sees what the one
+before it wrote; the unique constraints on the organisation's slug and section are the last
+line of defence, and an IntegrityError becomes an OnboardingError.
+
 What Wagtail and wagtail-localize can enforce for translators (docs/partners.md has more):
 page permissions are per subtree, and every language has its own tree, so translators get
 add/change on the *translated* section roots of their languages only. wagtail-localize's
@@ -10,18 +17,20 @@ cms.patches.localize_permissions closes that gap.
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, WorkflowPage
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.models import Organisation
+from cms.models import NamedLock, Organisation
 
 from .central import ensure_central_team
 from .permissions import (
@@ -33,6 +42,9 @@ from .permissions import (
     set_page_permissions,
 )
 
+logger = logging.getLogger(__name__)
+
+LOCK = "partner-onboarding"
 NAME_MAX_LENGTH = 120  # leaves room for the group suffixes within auth.Group's 150
 EDITOR_PAGE_PERMISSIONS = ["add", "change"]  # no publish: partner edits go through review
 TRANSLATOR_PAGE_PERMISSIONS = ["add", "change"]
@@ -94,8 +106,40 @@ def organisation_slug(name: str) -> str:
     return slugify(name)[:200] or "organisation-" + hashlib.sha1(name.encode()).hexdigest()[:8]
 
 
-@transaction.atomic
+def section_path_of(page) -> str:
+    """A German page's path below the home page, as onboarding takes it: /vereinsarbeit/."""
+    from cms.site_structure import german_home
+
+    home_path = german_home().url_path
+    return "/" + page.url_path.removeprefix(home_path).lstrip("/")
+
+
+def overlapping_organisations(section, german, slug):
+    """Other organisations whose section contains `section` or lies inside it."""
+    step = section.steplen
+    ancestors = [section.path[:end] for end in range(step, len(section.path), step)]
+    return (Organisation.objects.filter(locale=german, section__isnull=False)
+            .exclude(slug=slug).exclude(section=section)
+            .filter(Q(section__path__in=ancestors) | Q(section__path__startswith=section.path))
+            .select_related("section").order_by("section__path"))
+
+
 def onboard_partner(name: str, section_path: str, languages, user=None) -> OnboardingResult:
+    try:
+        return _onboard_partner(name, section_path, languages, user)
+    except IntegrityError as error:
+        # Only a write that bypassed the lock (the shell, a data import) can get here.
+        logger.warning("Onboarding %r for %s failed on a constraint: %s", name, section_path,
+                       error)
+        raise OnboardingError(
+            _("%(name)s could not be onboarded: the organisation or the section %(path)s was "
+              "changed by someone else at the same moment. Nothing was saved; please check "
+              "the organisations and try again.")
+            % {"name": " ".join((name or "").split()), "path": section_path}) from error
+
+
+@transaction.atomic
+def _onboard_partner(name, section_path, languages, user) -> OnboardingResult:
     name = " ".join((name or "").split())
     if not name:
         raise OnboardingError(_("The organisation needs a name."))
@@ -107,6 +151,7 @@ def onboard_partner(name: str, section_path: str, languages, user=None) -> Onboa
     german = Locale.get_default()
     slug = organisation_slug(name)
 
+    NamedLock.hold(LOCK)  # from here on, one onboarding at a time; the checks see the last
     organisation = Organisation.objects.filter(locale=german, slug=slug).first()
     if organisation and organisation.section_id not in (None, section.pk):
         raise OnboardingError(_("%(name)s is already a partner with another section.")
@@ -115,6 +160,16 @@ def onboard_partner(name: str, section_path: str, languages, user=None) -> Onboa
     if other.exists():
         raise OnboardingError(_("The section %(path)s already belongs to %(other)s.")
                               % {"path": section_path, "other": other.first().name})
+    for other in overlapping_organisations(section, german, slug):
+        values = {"path": section_path, "other": other.name,
+                  "other_path": section_path_of(other.section)}
+        if section.path.startswith(other.section.path):
+            raise OnboardingError(_(
+                "The section %(path)s lies inside %(other_path)s, the section of %(other)s. "
+                "Sections of different organisations must not overlap.") % values)
+        raise OnboardingError(_(
+            "The section %(path)s contains %(other_path)s, the section of %(other)s. "
+            "Sections of different organisations must not overlap.") % values)
 
     central, workflow, changed = ensure_central_team()
     collection, created = _collection(name)

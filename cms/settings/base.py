@@ -1,6 +1,7 @@
 """Settings shared by every environment. Every value that differs between machines comes from
 an environment variable, read once here (see the table in README.md)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -248,6 +249,42 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
+}
+
+# --- Sign-in and account security ------------------------------------------------------
+# Admin sign-in is throttled by django-axes (cms/accounts/signin.py): after
+# AXES_FAILURE_LIMIT wrong passwords for one username from one client address, that pair is
+# refused for AXES_COOLOFF_TIME, the right password too; a sign-in resets the count. Central
+# staff see and lift lockouts under Settings -> Sign-in lockouts (cms/accounts/views.py).
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out attempts
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # turns a lockout into our answer
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in (personal data)
+AXES_ENABLE_ADMIN = False  # django.contrib.admin is not installed; the Wagtail view is ours
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.accounts.signin.lockout_response"
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # failures and lockouts, not its banner
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.accounts.signin.LoginForm"
+# How many reverse proxies in front of the app append to X-Forwarded-For (docker-compose:
+# Varnish, 1). The client address is read that many entries from the right; 0 ignores the
+# header, so a client cannot make up an address of its own.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Password-reset mails: at most this many per e-mail address and per client address within
+# the window; further requests get the same answer and no mail (counted by keyed hashes).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.accounts.signin.PasswordResetForm"
+PASSWORD_RESET_WINDOW = datetime.timedelta(hours=1)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+PASSWORD_RESET_LIMIT_PER_CLIENT = 10
+CELERY_BEAT_SCHEDULE["prune-sign-in-records"] = {  # expired lockouts, old reset counters
+    "task": "cms.accounts.tasks.prune_sign_in_records",
+    "schedule": crontab(hour=3, minute=40),
 }
 
 # --- Caching of public pages (cms/caching/) ----------------------------------------------
