@@ -17,7 +17,7 @@ Why: Wagtail 8.0's endpoints hand much of the query string to the database unche
   (AttributeError). A ``"`` is no word character to the full-text index anyway, so it is
   searched as a space; spaces only as the empty search.
 - ``find/?id=`` goes into ``.get(id=…)`` unconverted (ValueError for ``id=x``).
-- ``fields=a(a(a(…`` is parsed recursively: a few hundred brackets are a RecursionError.
+- ``fields=a(a(a(…`` is parsed recursively: a thousand brackets are a RecursionError (500).
 - An unknown ``locale`` or ``site`` answers 404 "No Locale matches the given query", an
   unknown ``format`` 404 with an empty message, as if the endpoint did not exist.
 - "parent page doesn't exist" and the like do not say which parameter was wrong.
