@@ -19,6 +19,8 @@ handler500 = "cms.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Downloads through our wrapper (GET and HEAD only); Wagtail's other document URLs as is.
+    re_path(r"^documents/(\d+)/(.*)$", views.serve_document, name="document_download"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("api/v1/search/", search_views.search_api, name="search_api"),

@@ -1,8 +1,8 @@
 """Serving pages in the reader's language, with German as fallback, and the site's small
-utility views (robots.txt, health check, error pages)."""
+utility views (robots.txt, document downloads, health check, error pages)."""
 
 import sys
-from functools import cache
+from functools import cache, wraps
 from http import HTTPMethod
 
 from django.conf import settings
@@ -12,18 +12,34 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 from wagtail import hooks
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 from cms.caching.policy import allow_sharing
 from cms.i18n import active_language, locale_for_language
+from cms.patches.document_content_encoding import without_bogus_content_encoding
 
 # What a page answers unless its type declares its own allowed_http_methods: reading, and
 # POST for pages with forms (CSRF-checked; a page that ignores it shows itself). PUT, PATCH
 # and DELETE get a clear 405 instead of the page.
 PAGE_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
+# What views that only show something answer (search, robots.txt, document downloads).
+READ_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD]
+
+
+def read_only(view):
+    """GET and HEAD (which Django answers like GET, without the body) only, as Django's
+    require_safe, but anything else gets the site's own 405 page with Allow."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in READ_METHODS:
+            return method_not_allowed(request, READ_METHODS)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def serve_with_fallback(request, path):
@@ -120,12 +136,20 @@ def _allowed_methods(page) -> list[str]:
     return [str(method.value if hasattr(method, "value") else method) for method in methods]
 
 
-@require_GET
+@read_only
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@read_only
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download (its privacy checks for collections included), for GET and
+    HEAD only, without the bogus Content-Encoding header Wagtail adds."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    return without_bogus_content_encoding(response)
 
 
 def healthz(request):

@@ -8,10 +8,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cms.caching.policy import repeat_on_cache_hit
 from cms.i18n import active_language, is_rtl
+from cms.views import read_only
 
 from . import finder, service
 from .params import ApiParams, AutocompleteParams, SearchParams, error_messages
@@ -29,7 +30,7 @@ FACETS = [
 ]
 
 
-@require_GET
+@read_only
 def search(request):
     form = SearchParams(request.GET)
     language = active_language()
@@ -50,10 +51,7 @@ def search(request):
                    selected=selected, funding=funding, include_past=query.include_past)
     if query.text or form.has_filters:
         results = service.search(query)
-        if query.text and query.offset == 0:
-            service.log_search(query.text, language, results.count)
-            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
-                                results.count)
+        _log_search(request, query, language, results.count)
         facts = finder.programme_facts(results.hits)
         facets = _facet_groups(results.facets, selected)
         context.update(results=results, facets=facets,
@@ -68,7 +66,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def search_api(request):
     language = request.GET.get("lang") or "de"
     known = language in dict(settings.LANGUAGES)
@@ -82,10 +80,7 @@ def search_api(request):
             return JsonResponse({"count": 0, "results": [], "facets": {}, "suggestion": None,
                                  "page": 1, "pages": 0, "lang": language})
         results = service.search(query)
-        if query.text and query.offset == 0:
-            service.log_search(query.text, language, results.count)
-            repeat_on_cache_hit(request, "search.service.log_search", query.text, language,
-                                results.count)
+        _log_search(request, query, language, results.count)
         page = query.offset // query.limit + 1
         return JsonResponse({
             "count": results.count,
@@ -103,7 +98,7 @@ def search_api(request):
         }, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def autocomplete_api(request):
     form = AutocompleteParams(request.GET)
     if not form.is_valid():
@@ -115,6 +110,17 @@ def autocomplete_api(request):
     return JsonResponse({"results": [{"title": s.title, "url": s.url, "type": s.type}
                                      for s in suggestions]},
                         json_dumps_params={"ensure_ascii": False})
+
+
+def _log_search(request, query, language, count):
+    """Count a reader's search (the first page, with text), and again on every hit of the
+    cached answer, which keeps that answer from the proxy. A HEAD (link checkers, monitors) is
+    answered like GET, with the same headers, but is nobody searching: not counted."""
+    if not query.text or query.offset:
+        return
+    if request.method == "GET":
+        service.log_search(query.text, language, count)
+    repeat_on_cache_hit(request, "search.service.log_search", query.text, language, count)
 
 
 def _hit_view(hit, language, facts=None):

@@ -49,16 +49,19 @@ class PageCacheMiddleware:
             key = cache_key(request, current_generation())
             stored = cache.get(key)
             if stored is not None:
-                return self._rebuild(stored)
+                # A HEAD is answered like GET but is nobody reading: no hit bookkeeping.
+                return self._rebuild(stored, run_calls=request.method == "GET")
         if anonymous_read:
             with remember_locales():
                 response = self.get_response(request)
         else:
             response = self.get_response(request)
         shareable = policy.apply_headers(request, response)
-        if key and shareable and request.method == "GET" and not response.streaming:
-            caches[settings.PAGE_CACHE_ALIAS].set(
-                key, self._freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
+        if key and shareable and not response.streaming:
+            # Only a GET is stored: a HEAD answer lacks the search log's hit calls.
+            if request.method == "GET":
+                caches[settings.PAGE_CACHE_ALIAS].set(
+                    key, self._freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
             response[HIT_HEADER] = "miss"
         return response
 
@@ -69,7 +72,7 @@ class PageCacheMiddleware:
         return (response.status_code, headers, response.content, calls)
 
     @staticmethod
-    def _rebuild(stored) -> HttpResponse:
+    def _rebuild(stored, run_calls: bool = True) -> HttpResponse:
         status, headers, content, *rest = stored
         calls = rest[0] if rest else ()  # entries stored before hit calls existed
         response = HttpResponse(content, status=status)
@@ -77,7 +80,7 @@ class PageCacheMiddleware:
             response[name] = value
         response["Content-Length"] = str(len(content))
         response[HIT_HEADER] = "hit"
-        for function, args in calls:
+        for function, args in calls if run_calls else ():
             try:
                 import_string(function)(*args)
             except Exception:  # bookkeeping must never cost the reader the page

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from search.models import SearchLogEntry
+from tests.admin_refusals import assert_permission_denied
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,7 @@ def test_editors_without_permission_cannot_see_it(client):
     editor = UserFactory(groups=["Editors"])
     assert Group.objects.filter(name="Editors").exists()
     client.force_login(editor)
-    response = client.get(URL)
-    assert response.status_code in (302, 403)
+    assert_permission_denied(client.get(URL))
 
 
 def test_report_in_the_reports_menu(admin_client):
