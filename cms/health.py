@@ -37,7 +37,7 @@ def _timed(check):
         ok = True
     except Exception as error:  # each dependency raises its own kind
         detail, ok = f"{type(error).__name__}: {error}"[:300], False
-    return {"ok": ok, "detail": detail, "ms": round((time.monotonic() - started) * 1000, 1)}
+    return {"ok": ok, "detail": detail, "ms": round((time.monotonic() - started) * 1000)}
 
 
 def check_database():
@@ -93,7 +93,7 @@ def readiness() -> tuple[str, dict]:
         if name != "database" and not results.get("database", {}).get("ok", True):
             # The outbox count and the engine need the database: not worth a second timeout.
             results[name] = {"ok": None, "detail": "not checked: the database is down",
-                             "ms": 0.0}
+                             "ms": 0}
             continue
         results[name] = _timed(check)
     down = {name for name, result in results.items() if result["ok"] is False}

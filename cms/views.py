@@ -152,12 +152,14 @@ def serve_document(request, document_id, document_filename):
     return without_bogus_content_encoding(response)
 
 
+@read_only
 def healthz(request):
     """Liveness: the process answers. Asks no dependency, so an outage elsewhere never gets
     a healthy web process restarted."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@read_only
 def healthz_ready(request):
     """Readiness: each dependency asked once, with short timeouts; 503 when the site cannot
     serve (the database), 200 with "degraded" when it serves without something."""

@@ -79,7 +79,7 @@ def public_addresses(guide, document, restrictions):
         "/de/organisationen/", "/de/organisationen/?region=atlantis",
         "/api/v1/search/?q=Satzung", "/api/v1/search/?q=Satzung&page=abc",
         "/api/v1/search/autocomplete/?q=Satz", "/api/v1/search/autocomplete/?lang=zz",
-        "/robots.txt", "/sitemap.xml", "/healthz/",
+        "/robots.txt", "/sitemap.xml", "/healthz/", "/healthz/live/", "/healthz/ready/",
         "/api/v2/pages/", "/api/v2/pages/?type=cms.GuidePage&last_reviewed=x",
         f"/api/v2/pages/{guide.get_parent().pk}/", f"/api/v2/pages/find/?id={guide.pk}",
         "/api/v2/images/", "/api/v2/images/1/", "/api/v2/images/find/?id=1",
