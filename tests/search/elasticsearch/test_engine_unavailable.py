@@ -8,8 +8,7 @@ import pytest
 
 from search.engines.base import EngineUnavailable, SearchQuery
 from search.engines.elasticsearch import ElasticsearchEngine
-
-from .servers import closed_port, silent_server
+from tests.outages import closed_port, silent_server
 
 QUERY = SearchQuery(text="Satzung", locale="de")
 # The editors' synonyms (read for every query) live in the database.
