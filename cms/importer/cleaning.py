@@ -17,37 +17,48 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "co
 
 
 class _Inventory(HTMLParser):
-    """Tags, attributes, link targets and comments of a piece of HTML, and how deep it nests."""
+    """Tags, attributes, link targets and comments of a piece of HTML, and how deep it nests.
+    Inside an element the cleaner removes with its content only that element counts."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.tags, self.attributes, self.links = Counter(), Counter(), Counter()
         self.comments = self.depth = self.deepest = 0
+        self.hidden, self.hidden_depth = None, 0  # such an element, and how often it is open
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag, attrs):
+        if self.hidden:
+            self.hidden_depth += tag == self.hidden
+            return
+        if tag in REMOVED_WITH_CONTENT and tag not in VOID:
+            self.hidden, self.hidden_depth = tag, 1
         self.tags[tag] += 1
         for name, value in attrs:
             if tag == "a" and name == "href":
                 self.links[value or ""] += 1
             else:
                 self.attributes[(tag, name)] += 1
-        if tag not in VOID:
+        if tag not in VOID and not self.hidden:
             self.depth += 1
             self.deepest = max(self.deepest, self.depth)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.depth -= 1
+        self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        if tag not in VOID:
+        if self.hidden:
+            self.hidden_depth -= tag == self.hidden
+            if not self.hidden_depth:
+                self.hidden = None
+        elif tag not in VOID:
             self.depth = max(self.depth - 1, 0)
 
     def handle_comment(self, data):
-        self.comments += 1
+        if not self.hidden:
+            self.comments += 1
 
 
 class Removals:

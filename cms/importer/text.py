@@ -7,6 +7,7 @@ from .errors import ContentError
 # NUL cannot be stored in PostgreSQL; a lone surrogate cannot be encoded at all; other control
 # characters (and C1 controls, the usual trace of a wrongly decoded file) are never text.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+WHITESPACE = re.compile(r"[^\S ]")  # tabs and line breaks, shown as spaces in a message
 
 
 def check_characters(text: str, first_line: int = 1) -> None:
@@ -29,7 +30,7 @@ def describe_character(char: str) -> str:
 
 def shorten(text: str, limit: int = 60) -> str:
     """A piece of the author's text for a message: bounded, on one line."""
-    text = FORBIDDEN.sub("?", str(text).replace("\n", " "))
+    text = FORBIDDEN.sub("?", WHITESPACE.sub(" ", str(text)))
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
