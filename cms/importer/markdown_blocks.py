@@ -1,133 +1,222 @@
 """Markdown body -> raw StreamField data (see docs/content-format.md).
 
 Raw data is a list of {"type", "value", "id"} dicts, with list items as
-{"type": "item", "value", "id"}; ids are filled in by cms.importer.block_ids.
+{"type": "item", "value", "id"}; ids are filled in by cms.importer.block_ids. Rich text is
+cleaned through cms.sanitise before it is stored; what the cleaning removed is noted in
+`removals`. Line numbers in messages are the file's.
+
+The patterns below match a line from its start and leave trimming to str.strip(): a pattern
+like `(.+?)\\s*#*\\s*$` tries every split of a run of spaces and took 22 s for a heading
+followed by 2,500 of them.
 """
 
 import re
 from collections.abc import Callable
 
 import markdown
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 
+from . import limits
+from .cleaning import Removals
 from .errors import ContentError
+from .parse import check_web_url
+from .text import shorten
 
-DIRECTIVE_OPEN = re.compile(r"^:::(\w+)[ \t]*(.*?)\s*$")
-DIRECTIVE_CLOSE = re.compile(r"^:::\s*$")
-HEADING = re.compile(r"^##[ \t]+(.+?)\s*#*\s*$")
-SUBHEADING = re.compile(r"^###[ \t]+(.+?)\s*#*\s*$")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*\S)\s*$")
-KEY_VALUE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
+DIRECTIVE_OPEN = re.compile(r":::(\w++)(.*)")
+LIST_ITEM = re.compile(r"[ \t]*+(?:[-*+]|\d{1,9}+[.)])[ \t]++(?:\[[ xX]\][ \t]++)?+(.*)")
+KEY_VALUE = re.compile(r"(\w++)[ \t]*+:(.*)")
+H1_H2 = re.compile(r"<(/?)h[12]>")
 DIRECTIVES = {"steps", "checklist", "tip", "warning", "faq", "download", "contact"}
 CONTACT_KEYS = {"name", "organisation", "email", "phone", "url", "hours", "text"}
+CONTACT_LIMITS = {"email": limits.MAX_EMAIL, "phone": limits.MAX_PHONE, "url": limits.MAX_URL}
 
 # Wagtail stores bold/italic as <b>/<i>; Markdown produces <strong>/<em>.
 _TAG_MAP = [("<strong>", "<b>"), ("</strong>", "</b>"), ("<em>", "<i>"), ("</em>", "</i>")]
 
 
-def markdown_to_richtext(text: str) -> str:
+def markdown_to_richtext(text: str, removals: Removals | None = None,
+                         first_line: int = 1) -> str:
     html = markdown.markdown(text.strip(), output_format="html")
     for old, new in _TAG_MAP:
         html = html.replace(old, new)
     # Wagtail's editor knows no <h1>/<h2> inside rich text; sections are heading blocks.
-    html = re.sub(r"<(/?)h[12]>", r"<\1h3>", html)
-    return html.replace("\n", "")
+    html = H1_H2.sub(r"<\1h3>", html)
+    return (removals or Removals()).clean(html, text, first_line).replace("\n", "")
+
+
+def heading_text(line: str, marks: str) -> str | None:
+    """The text of a `## Heading` (marks "##") line, None when the line is not one."""
+    if not line.startswith(marks) or line[len(marks):len(marks) + 1] not in (" ", "\t"):
+        return None
+    text = line[len(marks):].strip()
+    without_closing = text.rstrip("#")
+    if without_closing != text and (not without_closing or without_closing[-1] in " \t"):
+        text = without_closing.rstrip()  # "## Title ##"
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """Plain text of a title or value: runs of spaces count as one, as they do on the page."""
+    return " ".join(text.split())
 
 
 def item(value) -> dict:
     return {"type": "item", "value": value}
 
 
-def body_to_stream(text: str, document_for: Callable[[str], int]) -> list[dict]:
-    """Parse a Markdown body. `document_for(relative_path)` returns a document id."""
-    blocks: list[dict] = []
-    prose: list[str] = []
-
-    def flush():
-        chunk = "\n".join(prose).strip()
-        prose.clear()
-        if chunk:
-            blocks.append({"type": "text", "value": markdown_to_richtext(chunk)})
-
-    lines = text.splitlines()
+def body_to_stream(text: str, document_for: Callable[[str, int], int], *, first_line: int = 1,
+                   removals: Removals | None = None) -> list[dict]:
+    """Parse a Markdown body. `document_for(relative_path, line)` returns a document id; it
+    is called only once the whole body has been read without error."""
+    body = _Body(first_line, removals or Removals())
+    lines = text.split("\n")
     index = 0
     while index < len(lines):
         line = lines[index]
+        number = first_line + index
         opening = DIRECTIVE_OPEN.match(line)
-        heading = HEADING.match(line)
-        if opening and not DIRECTIVE_CLOSE.match(line):
-            flush()
-            name, title = opening.group(1), opening.group(2)
-            end = _find_close(lines, index, name)
-            blocks.append(_directive(name, title, lines[index + 1:end], index + 1, document_for))
+        heading = heading_text(line, "##")
+        if opening:
+            body.flush()
+            name, title = opening.group(1), one_line(opening.group(2))
+            end = _find_close(lines, index, name, number)
+            body.blocks.append(body.directive(name, title, lines[index + 1:end], number))
             index = end + 1
             continue
-        if heading:
-            flush()
-            blocks.append({"type": "heading", "value": heading.group(1).strip()})
+        if heading is not None:
+            body.flush()
+            if not heading:
+                raise ContentError(f"line {number}: the heading is empty")
+            _check_length(heading, limits.MAX_HEADING, f"line {number}: the heading")
+            body.blocks.append({"type": "heading", "value": heading})
         elif line.startswith("# "):
-            raise ContentError(f"line {index + 1}: use '## ' for headings; the title is the h1")
+            raise ContentError(f"line {number}: use '## ' for headings; the title is the h1")
         else:
-            prose.append(line)
+            body.add_prose(line, number)
         index += 1
-    flush()
-    return blocks
+    body.flush()
+    for value, relative, number in body.downloads:
+        value["document"] = document_for(relative, number)
+    return body.blocks
 
 
-def _find_close(lines, start, name):
+def _is_close(line: str) -> bool:
+    return line.startswith(":::") and not line[3:].strip()
+
+
+def _find_close(lines, start, name, number):
     for index in range(start + 1, len(lines)):
-        if DIRECTIVE_CLOSE.match(lines[index]):
+        if _is_close(lines[index]):
             return index
         if DIRECTIVE_OPEN.match(lines[index]):
             break
-    raise ContentError(f"line {start + 1}: ':::{name}' is not closed by a line ':::'")
+    raise ContentError(f"line {number}: ':::{shorten(name, 30)}' is not closed by a line ':::'")
 
 
-def _directive(name, title, lines, line_number, document_for):
-    if name not in DIRECTIVES:
-        raise ContentError(f"line {line_number}: unknown block ':::{name}' (expected one of "
-                           f"{', '.join(sorted(DIRECTIVES))})")
-    where = f"line {line_number}: ':::{name}'"
-    if name in {"tip", "warning"}:
-        text = "\n".join(lines).strip()
-        if not text:
-            raise ContentError(f"{where} has no text")
-        return {"type": name, "value": {"title": title, "text": markdown_to_richtext(text)}}
-    if name == "checklist":
-        items = [m.group(1) for m in map(LIST_ITEM.match, lines) if m]
+class _Body:
+    def __init__(self, first_line: int, removals: Removals):
+        self.first_line, self.removals = first_line, removals
+        self.blocks: list[dict] = []
+        self.downloads: list[tuple[dict, str, int]] = []
+        self.prose: list[str] = []
+        self.prose_line = first_line
+
+    def richtext(self, text: str, first_line: int) -> str:
+        return markdown_to_richtext(text, self.removals, first_line)
+
+    def add_prose(self, line: str, number: int):
+        if not self.prose:
+            self.prose_line = number
+        self.prose.append(line)
+
+    def flush(self):
+        chunk = "\n".join(self.prose)
+        self.prose.clear()
+        if chunk.strip():
+            self.blocks.append({"type": "text", "value": self.richtext(chunk, self.prose_line)})
+
+    def directive(self, name, title, lines, number):
+        if name not in DIRECTIVES:
+            raise ContentError(f"line {number}: unknown block ':::{shorten(name, 30)}' (expected "
+                               f"one of {', '.join(sorted(DIRECTIVES))})")
+        where = f"line {number}: ':::{name}'"
+        _check_length(title, limits.MAX_HEADING, f"{where}: the title")
+        if name in {"tip", "warning"}:
+            if not "\n".join(lines).strip():
+                raise ContentError(f"{where} has no text")
+            text = self.richtext("\n".join(lines), number + 1)
+            return {"type": name, "value": {"title": title, "text": text}}
+        if name == "checklist":
+            return {"type": name, "value": {"title": title, "items": self.checklist(lines,
+                                                                                    where)}}
+        if name in {"steps", "faq"}:
+            sections = _subsections(lines, where, number + 1)
+            if name == "steps":
+                steps = [item({"title": t, "text": self.richtext(b, n)}) for t, b, n in sections]
+                return {"type": name, "value": {"title": title, "steps": steps}}
+            entries = [item({"question": q, "answer": self.richtext(a, n)})
+                       for q, a, n in sections]
+            return {"type": name, "value": {"title": title, "items": entries}}
+        fields = _key_values(lines, where)
+        if name == "download":
+            return self.download(title, fields, where, number)
+        return _contact(title, fields, where)
+
+    def checklist(self, lines, where):
+        items = [one_line(m.group(1)) for m in map(LIST_ITEM.match, lines) if m]
+        items = [i for i in items if i]
         if not items:
             raise ContentError(f"{where} needs '- item' lines")
-        return {"type": name, "value": {"title": title, "items": [item(i) for i in items]}}
-    if name in {"steps", "faq"}:
-        sections = _subsections(lines, where)
-        if name == "steps":
-            steps = [item({"title": t, "text": markdown_to_richtext(b)}) for t, b in sections]
-            return {"type": name, "value": {"title": title, "steps": steps}}
-        entries = [item({"question": q, "answer": markdown_to_richtext(a)}) for q, a in sections]
-        return {"type": name, "value": {"title": title, "items": entries}}
-    fields = _key_values(lines, where)
-    if name == "download":
+        _check_count(items, where, "items")
+        for entry in items:
+            _check_length(entry, limits.MAX_SHORT_TEXT, f"{where}: an item")
+        return [item(i) for i in items]
+
+    def download(self, title, fields, where, number):
+        unknown = set(fields) - {"file", "description"}
+        if unknown:
+            raise ContentError(f"{where}: unknown key(s) {_names(unknown)}")
         if not title:
             raise ContentError(f"{where} needs a title after ':::download'")
         if not fields.get("file"):
             raise ContentError(f"{where} needs a 'file:' line")
-        return {"type": name, "value": {"title": title, "document": document_for(fields["file"]),
-                                        "description": fields.get("description", "")}}
+        description = fields.get("description", "")
+        _check_length(description, limits.MAX_SHORT_TEXT, f"{where}: 'description'")
+        value = {"title": title, "document": None, "description": description}
+        self.downloads.append((value, fields["file"], number))
+        return {"type": "download", "value": value}
+
+
+def _contact(title, fields, where):
     unknown = set(fields) - CONTACT_KEYS
     if unknown:
-        raise ContentError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise ContentError(f"{where}: unknown key(s) {_names(unknown)}")
     if not title or not fields:
         raise ContentError(f"{where} needs a title and at least one of "
                            f"{', '.join(sorted(CONTACT_KEYS))}")
-    return {"type": name, "value": {"title": title, **{k: fields.get(k, "")
-                                                       for k in sorted(CONTACT_KEYS)}}}
+    for key, value in fields.items():
+        _check_length(value, CONTACT_LIMITS.get(key, limits.MAX_SHORT_TEXT), f"{where}: '{key}'")
+    if fields.get("url"):
+        check_web_url(fields["url"], f"{where}: 'url'")
+    if fields.get("email"):
+        try:
+            EmailValidator()(fields["email"])
+        except ValidationError:
+            raise ContentError(f"{where}: 'email' is not an e-mail address: "
+                               f"'{shorten(fields['email'], 40)}'") from None
+    return {"type": "contact", "value": {"title": title, **{k: fields.get(k, "")
+                                                            for k in sorted(CONTACT_KEYS)}}}
 
 
-def _subsections(lines, where):
+def _subsections(lines, where, first_line):
+    """[(title, text, line of the text's first line)] of '### Title' sections."""
     sections, current = [], None
-    for line in lines:
-        match = SUBHEADING.match(line)
-        if match:
-            current = [match.group(1).strip(), []]
+    for offset, line in enumerate(lines):
+        title = heading_text(line, "###")
+        if title is not None:
+            _check_length(title, limits.MAX_HEADING, f"line {first_line + offset}: the title")
+            current = [title, [], first_line + offset + 1]
             sections.append(current)
         elif current is not None:
             current[1].append(line)
@@ -135,10 +224,11 @@ def _subsections(lines, where):
             raise ContentError(f"{where}: text before the first '### ' line")
     if not sections:
         raise ContentError(f"{where} needs '### ' lines")
-    empty = [title for title, body in sections if not "\n".join(body).strip()]
-    if empty:
-        raise ContentError(f"{where}: '{empty[0]}' has no text")
-    return [(title, "\n".join(body)) for title, body in sections]
+    _check_count(sections, where, "'### ' sections")
+    for title, body, _line in sections:
+        if not title or not "\n".join(body).strip():
+            raise ContentError(f"{where}: '{shorten(title)}' has no text")
+    return [(title, "\n".join(body), line) for title, body, line in sections]
 
 
 def _key_values(lines, where):
@@ -148,6 +238,24 @@ def _key_values(lines, where):
             continue
         match = KEY_VALUE.match(line)
         if not match:
-            raise ContentError(f"{where}: expected 'key: value', got '{line.strip()}'")
-        fields[match.group(1)] = match.group(2)
+            raise ContentError(f"{where}: expected 'key: value', got '{shorten(line.strip())}'")
+        key = match.group(1)
+        if key in fields:
+            raise ContentError(f"{where}: '{shorten(key, 30)}' appears twice")
+        fields[key] = match.group(2).strip() if key == "file" else one_line(match.group(2))
     return fields
+
+
+def _check_length(text, limit, what):
+    if len(text) > limit:
+        raise ContentError(f"{what} has {len(text):,} characters; at most {limit:,}")
+
+
+def _check_count(entries, where, what):
+    if len(entries) > limits.MAX_LIST_ITEMS:
+        raise ContentError(f"{where} has {len(entries):,} {what}; at most "
+                           f"{limits.MAX_LIST_ITEMS}")
+
+
+def _names(keys) -> str:
+    return ", ".join(shorten(k, 30) for k in sorted(keys)[:10])

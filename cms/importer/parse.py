@@ -1,22 +1,30 @@
-"""Read one content file and check its front matter. Nothing here touches the database
-except the look-ups a check needs; nothing is written."""
+"""Read one content file and check its front matter and the shape of its body. Nothing here
+touches the database; nothing is written."""
 
 import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from cms.sanitise import is_safe_url
 
+from . import limits
 from .errors import ContentError
+from .front_matter import load_front_matter
+from .markdown_guard import check_body
+from .safe_files import read_inside
+from .text import check_characters, kind_of, shorten
 
 TYPES = ("topic", "glossary", "guide", "funding")  # also the import order
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # with fullmatch; linear: '-' separates
 REGIONS = {code for code, _ in REGION_CHOICES}
 ELIGIBLE = {code for code, _ in ORGANISATION_TYPE_CHOICES}
+WEB_SCHEMES = frozenset({"http", "https"})
 
 COMMON_KEYS = {"type", "slug", "locale", "title", "summary", "translation_of"}
 SOURCE_KEYS = {
@@ -42,6 +50,8 @@ class ContentFile:
     path: Path
     meta: dict
     body: str
+    body_line: int = 1  # the file's line number of the body's first line
+    name: str = ""  # as the report shows it
     source_language: str = field(default_factory=lambda: settings.LANGUAGE_CODE)
 
     @property
@@ -64,31 +74,44 @@ class ContentFile:
         return (self.is_translation, TYPES.index(self.type), str(self.path))
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)(.*)$", text, re.DOTALL)
-    if not match:
-        raise ContentError("the file does not start with front matter between '---' lines")
-    return match.group(1), match.group(2)
+def decode(data: bytes) -> str:
+    """UTF-8 text with '\\n' line ends and no byte-order mark, or a refusal with the line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(f"the file is not UTF-8 text (line {line}: bytes "
+                           f"{data[error.start:error.start + 3].hex(' ').upper()}; "
+                           "save it as UTF-8)") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    check_characters(text)
+    return text
 
 
-def parse_file(path: Path) -> ContentFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ContentError("the file is not UTF-8 text") from None
-    front, body = split_front_matter(text)
-    try:
-        meta = yaml.safe_load(front)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        raise ContentError(f"the front matter is not valid YAML{where}") from None
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter, body, line number of the body's first line), line by line: no regular
+    expression to backtrack over a long line."""
+    lines = text.split("\n")
+    if lines[0].rstrip(" \t") == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip(" \t") == "---":
+                return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    raise ContentError("the file does not start with front matter between '---' lines")
+
+
+def parse_file(root: Path, parts: tuple[str, ...]) -> ContentFile:
+    data = read_inside(root, parts, max_bytes=limits.MAX_FILE_BYTES, label="the file")
+    text = decode(data)
+    front, body, body_line = split_front_matter(text)
+    if len(front) > limits.MAX_FRONT_MATTER_CHARS:
+        raise ContentError(f"the front matter has {len(front):,} characters; at most "
+                           f"{limits.MAX_FRONT_MATTER_CHARS:,}")
+    meta = load_front_matter(front, first_line=2)
     if not isinstance(meta, dict):
         raise ContentError("the front matter must be a set of 'key: value' lines")
-    content = ContentFile(path=path, meta=meta, body=body)
+    content = ContentFile(path=root.joinpath(*parts), meta=meta, body=body, body_line=body_line)
     validate(content)
+    check_body(body, body_line)
     return content
 
 
@@ -97,21 +120,29 @@ def validate(content: ContentFile) -> None:
     for key in ("type", "slug", "locale"):
         if not meta.get(key):
             raise ContentError(f"missing key '{key}'")
+        if not isinstance(meta[key], str):
+            raise ContentError(f"'{key}' must be text, not {kind_of(meta[key])}")
     if meta["type"] not in TYPES:
-        raise ContentError(f"unknown type '{meta['type']}' (expected one of {', '.join(TYPES)})")
+        raise ContentError(f"unknown type '{shorten(meta['type'])}' (expected one of "
+                           f"{', '.join(TYPES)})")
     languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
     if meta["locale"] not in languages:
-        raise ContentError(f"unknown locale '{meta['locale']}' (expected one of "
+        raise ContentError(f"unknown locale '{shorten(meta['locale'])}' (expected one of "
                            f"{', '.join(languages)})")
-    if not isinstance(meta["slug"], str) or not SLUG_RE.match(meta["slug"]):
-        raise ContentError(f"slug '{meta['slug']}' may only contain a-z, 0-9 and hyphens")
+    _check_slug(meta, "slug")
 
     if content.is_translation:
         _validate_translation(content)
     else:
         _validate_source(content)
-    _check_strings(meta, ("title", "summary", "funder"))
-    _check_string_list(meta, "legal_references")
+    _check_text(meta, "title", limits.MAX_TITLE, one_line=True)
+    _check_text(meta, "summary", limits.MAX_SUMMARY)
+    _check_text(meta, "funder", limits.MAX_FUNDER, one_line=True)
+    _check_list(meta, "legal_references")
+    for line in meta.get("legal_references") or []:
+        if len(line) > limits.MAX_SHORT_TEXT:
+            raise ContentError(f"a line of 'legal_references' has {len(line):,} characters; at "
+                               f"most {limits.MAX_SHORT_TEXT:,}")
 
 
 def _validate_translation(content):
@@ -124,7 +155,7 @@ def _validate_translation(content):
     unknown = set(meta) - TRANSLATION_KEYS
     if unknown:
         raise ContentError(f"a translation takes these from its source, remove: "
-                           f"{', '.join(sorted(unknown))}")
+                           f"{_keys(unknown)}")
     if not meta.get("title"):
         raise ContentError("missing key 'title'")
 
@@ -135,14 +166,16 @@ def _validate_source(content):
         raise ContentError("'translation_of' is only for translations (locale other than de)")
     unknown = set(meta) - SOURCE_KEYS[kind]
     if unknown:
-        raise ContentError(f"unknown key(s) for a {kind}: {', '.join(sorted(unknown))}")
+        raise ContentError(f"unknown key(s) for a {kind}: {_keys(unknown)}")
     for key in sorted(REQUIRED[kind]):
         if meta.get(key) in (None, "", []):
             raise ContentError(f"missing key '{key}'")
+    if "topic" in meta:
+        _check_slug(meta, "topic")
     if kind == "guide":
         _check_date(meta, "last_reviewed")
-        _check_slug_list(meta, "related")
-        _check_slug_list(meta, "glossary")
+        _check_list(meta, "related", slugs=True)
+        _check_list(meta, "glossary", slugs=True)
     if kind == "funding":
         _validate_funding(meta)
 
@@ -150,52 +183,101 @@ def _validate_source(content):
 def _validate_funding(meta):
     _check_date(meta, "deadline")
     for key in ("amount_min", "amount_max", "cofunding_percent"):
-        if not isinstance(meta[key], int) or isinstance(meta[key], bool) or meta[key] < 0:
+        value = meta[key]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ContentError(f"'{key}' must be a whole number, not {kind_of(value)}")
+        if value < 0:
             raise ContentError(f"'{key}' must be a whole number of 0 or more")
+    for key in ("amount_min", "amount_max"):
+        if meta[key] > limits.MAX_AMOUNT:
+            raise ContentError(f"'{key}' must be at most {limits.MAX_AMOUNT:,} (euros)")
     if meta["amount_min"] > meta["amount_max"]:
         raise ContentError("'amount_min' is larger than 'amount_max'")
     if meta["cofunding_percent"] > 100:
         raise ContentError("'cofunding_percent' must be between 0 and 100")
     for key, allowed in (("region", REGIONS), ("eligible", ELIGIBLE)):
-        values = meta[key] if isinstance(meta[key], list) else [meta[key]]
-        wrong = [v for v in values if v not in allowed]
+        if isinstance(meta[key], str):
+            meta[key] = [meta[key]]
+        _check_list(meta, key)
+        wrong = [v for v in meta[key] if v not in allowed]
         if wrong:
-            raise ContentError(f"unknown {key} value(s): {', '.join(map(str, wrong))}")
-        meta[key] = values
-    if not str(meta["url"]).startswith(("https://", "http://")):
-        raise ContentError("'url' must start with https:// or http://")
+            raise ContentError(f"unknown {key} value(s): "
+                               f"{', '.join(shorten(v, 30) for v in wrong[:5])}")
+    url = meta["url"]
+    if not isinstance(url, str):
+        raise ContentError(f"'url' must be text, not {kind_of(url)}")
+    check_web_url(url, "'url'")
     if "example" in meta and not isinstance(meta["example"], bool):
         raise ContentError("'example' must be true or false")
+
+
+def check_web_url(url: str, what: str) -> None:
+    """An http(s) address that fits a URLField, or a refusal: no javascript:, data: or other
+    scheme reaches a link."""
+    if len(url) > limits.MAX_URL:
+        raise ContentError(f"{what} has {len(url):,} characters; at most {limits.MAX_URL}")
+    if not is_safe_url(url, WEB_SCHEMES):
+        raise ContentError(f"{what} must be a web address starting with https:// or http://, "
+                           f"not '{shorten(url, 40)}'")
+    try:
+        URLValidator(schemes=sorted(WEB_SCHEMES))(url)
+    except ValidationError:
+        raise ContentError(f"{what} '{shorten(url, 40)}' is not a valid web address") from None
+
+
+def _check_slug(meta, key):
+    value = meta[key]
+    if not isinstance(value, str):
+        raise ContentError(f"'{key}' must be text, not {kind_of(value)}")
+    if len(value) > limits.MAX_SLUG:
+        raise ContentError(f"'{key}' has {len(value):,} characters; at most {limits.MAX_SLUG}")
+    if not SLUG_RE.fullmatch(value):
+        raise ContentError(f"{key} '{shorten(value)}' may only contain a-z, 0-9 and hyphens")
 
 
 def _check_date(meta, key):
     value = meta.get(key)
     if value is None:
         return
+    if isinstance(value, datetime.datetime):
+        raise ContentError(f"'{key}' must be a date like 2026-11-01, without a time")
     if isinstance(value, datetime.date):
         return
+    if not isinstance(value, str):
+        raise ContentError(f"'{key}' must be a date like 2026-11-01, not {kind_of(value)}")
     try:
-        meta[key] = datetime.date.fromisoformat(str(value))
+        meta[key] = datetime.date.fromisoformat(value)
     except ValueError:
-        raise ContentError(f"'{key}' must be a date like 2026-11-01, not '{value}'") from None
+        raise ContentError(f"'{key}' must be a date like 2026-11-01, not "
+                           f"'{shorten(value, 30)}'") from None
 
 
-def _check_strings(meta, keys):
-    for key in keys:
-        if key in meta and not isinstance(meta[key], str):
-            raise ContentError(f"'{key}' must be text")
+def _check_text(meta, key, limit, one_line=False):
+    value = meta.get(key)
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ContentError(f"'{key}' must be text, not {kind_of(value)}")
+    if len(value) > limit:
+        raise ContentError(f"'{key}' has {len(value):,} characters; at most {limit:,}")
+    if one_line and "\n" in value.strip():
+        raise ContentError(f"'{key}' must be one line")
 
 
-def _check_string_list(meta, key):
+def _check_list(meta, key, slugs=False):
     value = meta.get(key)
     if value is None:
         return
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ContentError(f"'{key}' must be a list of text lines")
+    most = limits.FRONT_MATTER_LISTS[key]
+    if len(value) > most:
+        raise ContentError(f"'{key}' has {len(value):,} entries; at most {most}")
+    for entry in value if slugs else ():
+        if len(entry) > limits.MAX_SLUG or not SLUG_RE.fullmatch(entry):
+            raise ContentError(f"'{key}' contains '{shorten(entry)}', which is not a slug")
 
 
-def _check_slug_list(meta, key):
-    _check_string_list(meta, key)
-    for value in meta.get(key) or []:
-        if not SLUG_RE.match(value):
-            raise ContentError(f"'{key}' contains '{value}', which is not a slug")
+def _keys(keys) -> str:
+    shown = ", ".join(shorten(k, 30) for k in sorted(map(str, keys))[:10])
+    return shown + (f" and {len(keys) - 10} more" if len(keys) > 10 else "")

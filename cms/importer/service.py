@@ -1,15 +1,15 @@
 """Import a file or folder of content files. Each file is written in its own transaction: a
-bad file is reported and leaves nothing behind, and the other files still import."""
+bad file - or one that meets a bug - is reported and leaves nothing behind, and the other
+files still import."""
 
-import hashlib
+import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile as DjangoFile
 from django.db import transaction
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 
 from cms.models import (
     FundingProgrammePage,
@@ -24,10 +24,15 @@ from cms.models import (
 from cms.site_structure import ensure_site_structure, publish
 
 from .block_ids import assign_ids
+from .cleaning import Removals
+from .documents import document_for
 from .errors import ContentError
 from .localize_link import save_translation
 from .markdown_blocks import body_to_stream, markdown_to_richtext
 from .parse import ContentFile, parse_file
+from .text import shorten
+
+logger = logging.getLogger(__name__)
 
 MODELS = {"topic": TopicPage, "guide": GuidePage, "funding": FundingProgrammePage,
           "glossary": GlossaryTerm}
@@ -57,60 +62,98 @@ class ImportReport:
         return not self.failed
 
 
-def collect_files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*.md") if p.is_file()
-                      and not p.name.lower().startswith("readme"))
-    raise ContentError(f"{path} does not exist")
+def collect_files(root: Path) -> tuple[list[tuple[str, ...]], list[FileResult]]:
+    """The Markdown files under `root` (relative parts, sorted), and what was not followed: a
+    symbolic link to a folder, a folder named like a Markdown file."""
+    found, refused = [], []
+
+    def unreadable(error: OSError):
+        parts = Path(error.filename).relative_to(root).parts
+        refused.append(FileResult(_show(parts), "failed", f"cannot be read ({error.strerror})"))
+
+    for folder, subfolders, files in os.walk(root, onerror=unreadable, followlinks=False):
+        here = Path(folder).relative_to(root).parts
+        for name in subfolders:
+            if os.path.islink(os.path.join(folder, name)):
+                refused.append(FileResult(_show(here + (name,)), "failed",
+                                          "a symbolic link to a folder; the import follows no "
+                                          "symbolic links"))
+            elif name.endswith(".md"):
+                refused.append(FileResult(_show(here + (name,)), "failed",
+                                          "a folder, not a Markdown file"))
+        found.extend(here + (name,) for name in files
+                     if name.endswith(".md") and not name.lower().startswith("readme"))
+    return sorted(found), refused
 
 
 def import_path(path, user=None) -> ImportReport:
     path = Path(path)
-    base = path if path.is_dir() else path.parent
     report = ImportReport()
+    if path.is_dir():
+        root = path.resolve()
+        files, refused = collect_files(root)
+        report.results.extend(refused)
+    elif path.exists() or path.is_symlink():
+        root, files = path.parent.resolve(), [(path.name,)]
+    else:
+        raise ContentError(f"{path} does not exist")
+
     contents: list[ContentFile] = []
-    for file in collect_files(path):
+    for parts in files:
+        name = _show(parts)
         try:
-            contents.append(parse_file(file))
-        except ContentError as error:
-            report.results.append(FileResult(_name(file, base), "failed", str(error)))
+            content = parse_file(root, parts)
+        except Exception as error:  # reported for this file; the rest go on
+            report.results.append(FileResult(name, "failed", _reason(error, name)))
+            continue
+        content.name = name
+        contents.append(content)
     contents.sort(key=ContentFile.sort_key)
 
     ensure_site_structure()
     # German sources first, then links between them (a guide may name one imported later),
     # then translations, which copy those links from their source.
     related: list[tuple[GuidePage, list[str], FileResult]] = []
+    claims: dict[tuple[str, str, str], str] = {}  # (type, locale, slug) -> the file that wrote it
     sources = [c for c in contents if not c.is_translation]
     translations = [c for c in contents if c.is_translation]
     for content in sources:
-        report.results.append(_write(content, base, user, related))
+        report.results.append(_write(content, root, user, related, claims))
     for page, slugs, result in related:
-        with transaction.atomic():
-            _link_related(page, slugs, result, user)
+        try:
+            with transaction.atomic():
+                _link_related(page, slugs, result, user)
+        except Exception as error:
+            result.status = "failed"
+            result.message = f"related guides could not be linked: {_reason(error, result.path)}"
     for content in translations:
-        report.results.append(_write(content, base, user, related))
+        report.results.append(_write(content, root, user, related, claims))
     return report
 
 
-def _write(content, base, user, related) -> FileResult:
-    result = FileResult(_name(content.path, base), "")
+def _write(content, root, user, related, claims) -> FileResult:
+    result = FileResult(content.name, "")
     try:
         with transaction.atomic():
-            Writer(content, user, result).write(related)
-    except ContentError as error:
-        result.status, result.message = "failed", str(error)
-    except ValidationError as error:
-        result.status, result.message = "failed", _validation_message(error)
+            Writer(content, root, user, result, claims).write(related)
+    except Exception as error:  # reported for this file; the rest go on
+        result.status, result.message = "failed", _reason(error, result.path)
+        result.warnings.clear()
     return result
 
 
-def _name(file: Path, base: Path) -> str:
-    try:
-        return str(file.relative_to(base))
-    except ValueError:
-        return str(file)
+def _reason(error: Exception, name: str) -> str:
+    if isinstance(error, ContentError):
+        return str(error)
+    if isinstance(error, ValidationError):
+        return _validation_message(error)
+    logger.exception("import_content: %s could not be imported", name)
+    return f"could not be imported: {type(error).__name__}: {shorten(str(error), 200)}"
+
+
+def _show(parts: tuple[str, ...]) -> str:
+    """A path for the report, on one line whatever the file is called."""
+    return shorten("/".join(parts), 200)
 
 
 def _validation_message(error: ValidationError) -> str:
@@ -120,28 +163,46 @@ def _validation_message(error: ValidationError) -> str:
 
 
 class Writer:
-    def __init__(self, content: ContentFile, user, result: FileResult):
+    def __init__(self, content: ContentFile, root: Path, user, result: FileResult,
+                 claims: dict | None = None):
         self.content, self.meta, self.user, self.result = content, content.meta, user, result
+        self.root, self.claims = root, {} if claims is None else claims
         self.locale = Locale.objects.get(language_code=content.locale)
         self.model = MODELS[content.type]
+        self.removals = Removals()
 
     def write(self, related):
         if self.content.is_translation:
-            return self.write_translation()
+            self.write_translation()
+        else:
+            self.write_source(related)
+        self.result.warnings.extend(self.removals.messages())
+
+    def claim(self):
+        """Called once the file is checked, before its first write: two files with one type,
+        locale and slug would otherwise write the same page in turn."""
+        content = self.content
+        key = (content.type, content.locale, content.slug)
+        if key in self.claims:
+            raise ContentError(f"the {content.type} slug '{content.slug}' (locale "
+                               f"{content.locale}) is already used by {self.claims[key]} in "
+                               "this import; give one of the two files another slug")
+        self.claims[key] = content.name
+
+    def write_source(self, related):
         existing = self.model.objects.filter(locale=self.locale, slug=self.content.slug).first()
         self.result.status = "updated" if existing else "created"
         if self.content.type == "glossary":
             return self.write_glossary(existing or GlossaryTerm(locale=self.locale))
+        parent = self.parent_for()
+        if existing is not None and existing.get_parent().pk != parent.pk:
+            raise self.slug_taken(existing, parent)
         page = existing or self.model(slug=self.content.slug, locale=self.locale)
         self.fill_page(page)
-        parent = self.parent_for(page)
+        self.claim()
         if existing is None:
             page.live = False
             parent.add_child(instance=page)
-        elif page.get_parent().pk != parent.pk:
-            page.move(parent, pos="last-child", user=self.user)
-            page.refresh_from_db()
-            self.fill_page(page)
         if self.content.type == "guide":
             self.set_glossary_links(page)
         publish(page, self.user)
@@ -149,7 +210,18 @@ class Writer:
             related.append((page, self.meta["related"], self.result))
 
     # --- German sources ---------------------------------------------------------------
-    def parent_for(self, page):
+    def slug_taken(self, existing, parent) -> ContentError:
+        """Re-importing a file updates its page in place; a file whose slug belongs to a page
+        under another parent is another page and would overwrite that one."""
+        kind, slug, where = self.content.type, self.content.slug, existing.get_parent()
+        same = (f", or, if it is that {kind}, set 'topic: {where.slug}' (move the page in the "
+                "admin to change its topic)") if kind != "topic" else ""
+        return ContentError(
+            f"the slug '{slug}' already belongs to the {kind} '{shorten(existing.title)}' "
+            f"({existing.get_url() or existing.url_path}) under '{shorten(where.title)}', not "
+            f"under '{shorten(parent.title)}'; give this file another slug{same}")
+
+    def parent_for(self):
         from cms.site_structure import german_home
 
         if self.content.type == "topic":
@@ -165,8 +237,7 @@ class Writer:
         page.summary = meta.get("summary") or ""
         kind = self.content.type
         if kind == "topic":
-            page.body = markdown_to_richtext(self.content.body) if self.content.body.strip() \
-                else ""
+            page.body = self.richtext(self.content.body)
             return
         page.body = self.stream(self.content.body, page.body.raw_data if page.pk else None)
         if kind == "guide":
@@ -183,8 +254,14 @@ class Writer:
             page.regions = list(Region.objects.filter(code__in=meta["region"]))
             page.eligible_types = list(OrganisationType.objects.filter(code__in=meta["eligible"]))
 
+    def richtext(self, text):
+        if not text.strip():
+            return ""
+        return markdown_to_richtext(text, self.removals, self.content.body_line)
+
     def stream(self, text, previous):
-        blocks = body_to_stream(text, self.document_for)
+        blocks = body_to_stream(text, self.document_for, first_line=self.content.body_line,
+                                removals=self.removals)
         if not blocks:
             raise ContentError("the body is empty")
         assign_ids(blocks, list(previous) if previous else None)
@@ -213,33 +290,14 @@ class Writer:
         term.term = self.meta["title"]
         term.slug = self.content.slug
         term.definition = self.meta["summary"]
-        term.body = markdown_to_richtext(self.content.body) if self.content.body.strip() else ""
+        term.body = self.richtext(self.content.body)
         term.full_clean()
+        self.claim()
         term.save()
         term.save_revision(user=self.user, log_action=True)
 
-    def document_for(self, relative: str) -> int:
-        file = self._find_document(relative)
-        data = file.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()
-        Document = get_document_model()
-        document = Document.objects.filter(file_hash=digest).first()
-        if document is None:
-            document = Document(title=file.stem, collection=Collection.get_first_root_node(),
-                                file_hash=digest, file_size=len(data))
-            document.file.save(file.name, DjangoFile(data), save=False)
-            document.save()
-        return document.pk
-
-    def _find_document(self, relative: str) -> Path:
-        candidate = Path(relative)
-        if candidate.is_absolute() or ".." in candidate.parts:
-            raise ContentError(f"document path '{relative}' must be relative to the content "
-                               "folder")
-        for folder in self.content.path.resolve().parents:
-            if (folder / candidate).is_file():
-                return folder / candidate
-        raise ContentError(f"document '{relative}' not found")
+    def document_for(self, relative: str, line: int) -> int:
+        return document_for(self.root, relative, line)
 
     # --- translations -----------------------------------------------------------------
     def write_translation(self):
@@ -254,19 +312,18 @@ class Writer:
         if self.content.type == "glossary":
             candidate.term = self.meta["title"]
             candidate.definition = self.meta.get("summary") or ""
-            candidate.body = markdown_to_richtext(self.content.body) \
-                if self.content.body.strip() else ""
+            candidate.body = self.richtext(self.content.body)
         else:
             candidate.title = self.meta["title"]
             candidate.summary = self.meta.get("summary") or ""
             if self.content.type == "topic":
-                candidate.body = markdown_to_richtext(self.content.body) \
-                    if self.content.body.strip() else ""
+                candidate.body = self.richtext(self.content.body)
             else:
                 candidate.body = self.stream(self.content.body, source.body.raw_data)
             if self.content.type == "guide":
                 candidate.legal_references = self.legal_references(
                     source.legal_references.raw_data)
+        self.claim()
         _translated, missing = save_translation(source, candidate, self.locale)
         if missing:
             self.result.warnings.append(
