@@ -27,16 +27,20 @@ Ein Absatz.
 
 
 def run_import(path):
-    """(exit ok?, stdout, stderr) of the real management command."""
+    """(exit ok?, stdout, stderr) of the real command, with commit callbacks run as on a real
+    commit (pytest-django's transaction never commits; documents are written on commit)."""
     from io import StringIO
 
+    from django.test import TestCase
+
     out, err = StringIO(), StringIO()
-    try:
-        call_command("import_content", str(path), stdout=out, stderr=err)
-        ok = True
-    except CommandError as error:
-        err.write(str(error))
-        ok = False
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        try:
+            call_command("import_content", str(path), stdout=out, stderr=err)
+            ok = True
+        except CommandError as error:
+            err.write(str(error))
+            ok = False
     return ok, out.getvalue(), err.getvalue()
 
 

@@ -15,12 +15,13 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from cms.importer import service
 from cms.models import GlossaryTerm, GuidePage
+from tests.cms.test_import import run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -62,22 +63,6 @@ def content(tmp_path):
     (folder / "documents" / "vorlage.txt").write_text("Eine Vorlage.\n")
     (tmp_path / "secret.txt").write_text(SECRET)
     return folder
-
-
-def run_import(path):
-    """(exit ok?, stdout, stderr) of the real command, with commit callbacks run as on a real
-    commit (pytest-django's transaction never commits)."""
-    from django.test import TestCase
-
-    out, err = StringIO(), StringIO()
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        try:
-            call_command("import_content", str(path), stdout=out, stderr=err)
-            ok = True
-        except CommandError as error:
-            err.write(str(error))
-            ok = False
-    return ok, out.getvalue(), err.getvalue()
 
 
 @contextmanager
