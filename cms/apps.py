@@ -7,8 +7,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms import changes
         from cms.partners import review
         from cms.patches import localize_permissions
 
+        changes.connect()
         review.connect()
         localize_permissions.install()

@@ -10,7 +10,6 @@ class SearchConfig(AppConfig):
         from search import signals
 
         signals.connect()
-        signals.connect_vocabulary()
         post_migrate.connect(_sync_language_index, sender=self,
                              dispatch_uid="search-sync-language-index")
 

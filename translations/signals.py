@@ -1,14 +1,15 @@
-"""Refresh the German source on publish (pages) and on save (snippets); tell translators."""
+"""Refresh the German source when German content is published (cms.changes: a page's
+publication, a snippet's save); tell translators."""
 
-from django.db.models.signals import post_save
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.signals import page_published
+from wagtail.models import Locale, TranslatableMixin
 
 from .sources import refresh_source
 from .tasks import schedule_notification
 
 
-def source_published(sender, instance, **kwargs):
+def on_content_changed(sender, instance, action, **extra):
+    if action != "published" or not isinstance(instance, TranslatableMixin):
+        return
     if instance.locale_id != Locale.get_default().pk:
         return
     source = refresh_source(instance)
@@ -16,13 +17,7 @@ def source_published(sender, instance, **kwargs):
         schedule_notification(source)
 
 
-def snippet_saved(sender, instance, raw=False, **kwargs):
-    """Snippets (glossary terms, organisations) have no publishing step: saving is it."""
-    if raw or isinstance(instance, Page) or not isinstance(instance, TranslatableMixin):
-        return
-    source_published(sender, instance)
-
-
 def connect():
-    page_published.connect(source_published, dispatch_uid="translations_source_published")
-    post_save.connect(snippet_saved, dispatch_uid="translations_snippet_saved")
+    from cms.changes import content_changed
+
+    content_changed.connect(on_content_changed, dispatch_uid="translations-content-changed")

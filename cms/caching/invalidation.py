@@ -20,17 +20,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
-from wagtail.signals import (
-    page_published,
-    page_slug_changed,
-    page_unpublished,
-    post_page_move,
-    pre_page_move,
-    published,
-    unpublished,
-)
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished
+
+from cms.changes import content_changed
 
 from .resilient import writes_lost
 
@@ -113,56 +106,40 @@ def refresh_after_commit(urls=()) -> None:
     transaction.on_commit(refresh)
 
 
-def _on_page_change(sender, instance, **kwargs):
-    refresh_after_commit(affected_urls(instance))
-
-
-def _on_snippet_change(sender, instance, **kwargs):
-    """A published or saved snippet (a glossary term) shows on the pages that use it."""
-    if isinstance(instance, Page):
+def _on_content_changed(sender, instance, action, **extra):
+    """Every content change (cms.changes) leaves both caches fresh after the commit."""
+    if action == "moving":  # the old addresses are only known now; purged after the move
+        instance._urls_before_move = affected_urls(instance, with_descendants=True)
         return
-    urls = page_urls(referencing_pages(instance)) if purging() else set()
-    refresh_after_commit(urls | _glossary_urls(instance))
-
-
-def _glossary_urls(instance) -> set[str]:
-    from cms.models import GlossaryPage, GlossaryTerm
-
-    if not isinstance(instance, GlossaryTerm) or not purging():
-        return set()
-    return page_urls(GlossaryPage.objects.live())
-
-
-def _on_pre_move(sender, instance, **kwargs):
-    # The old URLs are only known now; they are purged with the new ones after the move.
-    instance._urls_before_move = affected_urls(instance, with_descendants=True)
-
-
-def _on_post_move(sender, instance, **kwargs):
-    before = getattr(instance, "_urls_before_move", set())
-    instance.refresh_from_db()
-    refresh_after_commit(before | affected_urls(instance, with_descendants=True))
-
-
-def _on_slug_change(sender, instance, instance_before, **kwargs):
-    """The page and its subpages also lived at the old address until now."""
-    old, new = instance_before.get_full_url(), instance.get_full_url()
-    urls = affected_urls(instance_before)
-    if old and new and purging():
-        urls |= {old + url[len(new):] for url in page_urls(instance.get_descendants())
-                 if url.startswith(new)}
-    refresh_after_commit(urls)
-
-
-def _on_page_delete(sender, instance, **kwargs):
-    if instance.depth > 1:
+    if not isinstance(instance, Page):
+        refresh_after_commit(_snippet_urls(instance))
+    elif action == "moved" and extra.get("before") is not None:
+        refresh_after_commit(_urls_before_slug_change(instance, extra["before"]))
+    elif action in ("moved", "restricted"):
+        # A page that became private must leave every cache now, with all its subpages.
+        before = getattr(instance, "_urls_before_move", set())
+        refresh_after_commit(before | affected_urls(instance, with_descendants=True))
+    else:
         refresh_after_commit(affected_urls(instance))
 
 
-def _on_restriction_change(sender, instance, **kwargs):
-    """A page that became private must leave every cache now, with all its subpages."""
-    page = Page.objects.filter(pk=instance.page_id).first()
-    refresh_after_commit(affected_urls(page, with_descendants=True) if page else ())
+def _snippet_urls(instance) -> set[str]:
+    """A snippet (a glossary term, an organisation) shows on the pages that use it and on
+    those it names itself."""
+    if not purging():
+        return set()
+    showing = getattr(instance, "pages_showing", None)
+    return page_urls(referencing_pages(instance)) | (page_urls(showing()) if showing else set())
+
+
+def _urls_before_slug_change(instance, before) -> set[str]:
+    """The page and its subpages also lived at the old address until now."""
+    old, new = before.get_full_url(), instance.get_full_url()
+    urls = affected_urls(before)
+    if old and new and purging():
+        urls |= {old + url[len(new):] for url in page_urls(instance.get_descendants())
+                 if url.startswith(new)}
+    return urls
 
 
 def _on_writes_lost(sender, **kwargs):
@@ -179,25 +156,9 @@ def connect():
         page_published.disconnect(wagtail_handlers.page_published_signal_handler, sender=model)
         page_unpublished.disconnect(
             wagtail_handlers.page_unpublished_signal_handler, sender=model)
-    page_published.connect(_on_page_change, dispatch_uid=f"{uid}-published")
-    page_unpublished.connect(_on_page_change, dispatch_uid=f"{uid}-unpublished")
-    page_slug_changed.connect(_on_slug_change, dispatch_uid=f"{uid}-slug")
-    pre_page_move.connect(_on_pre_move, dispatch_uid=f"{uid}-pre-move")
-    post_page_move.connect(_on_post_move, dispatch_uid=f"{uid}-post-move")
-    # Deleting any page type deletes its Page row too, which sends this for sender=Page.
-    pre_delete.connect(_on_page_delete, sender=Page, dispatch_uid=f"{uid}-delete")
-    published.connect(_on_snippet_change, dispatch_uid=f"{uid}-snippet-published")
-    unpublished.connect(_on_snippet_change, dispatch_uid=f"{uid}-snippet-unpublished")
-    from cms.models import GlossaryTerm
-
-    post_save.connect(_on_snippet_change, sender=GlossaryTerm, dispatch_uid=f"{uid}-term")
-    post_delete.connect(_on_snippet_change, sender=GlossaryTerm, dispatch_uid=f"{uid}-term-rm")
+    content_changed.connect(_on_content_changed, dispatch_uid=f"{uid}-content")
     # Invalidations dropped while Redis was unreachable: start a new generation.
     writes_lost.connect(_on_writes_lost, dispatch_uid=f"{uid}-writes-lost")
-    post_save.connect(_on_restriction_change, sender=PageViewRestriction,
-                      dispatch_uid=f"{uid}-restriction-saved")
-    post_delete.connect(_on_restriction_change, sender=PageViewRestriction,
-                        dispatch_uid=f"{uid}-restriction-deleted")
 
 
 def _page_models():

@@ -50,12 +50,21 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
         page_url = self._glossary_page_url
         return f"{page_url}#{self.slug}" if page_url else None
 
+    def pages_showing(self):
+        """Where a change to the term shows besides the pages linking to it (cms.changes):
+        every glossary page, as languages without the term show the German one."""
+        return GlossaryPage.objects.live()
+
 
 class GlossaryPage(BasePage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     content_panels = [*BasePage.content_panels, FieldPanel("summary")]
+
+    def search_dependents(self):
+        """The terms of its language: their addresses are on this page (cms.changes)."""
+        return GlossaryTerm.objects.filter(locale_id=self.locale_id)
 
     class Meta:
         verbose_name = _("glossary")

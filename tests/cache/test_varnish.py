@@ -84,6 +84,19 @@ def test_unpublished_page_disappears_at_once(proxy, guide, committed):
     assert "Testleitfaden Vereinsgründung" not in proxy(TOPIC)[2]
 
 
+def test_a_moved_page_leaves_its_old_address(proxy, guide, committed):
+    from cms.models import TopicPage
+
+    proxy(GUIDE)
+    assert cache_state(proxy(GUIDE)) == "HIT"
+    target = TopicPage.objects.get(slug="behoerden", locale=guide.locale)
+    with committed():
+        guide.move(target, pos="last-child")
+    status, headers, _body = proxy(GUIDE)  # purged, not the copy from before the move
+    assert status == 301 and headers["location"].endswith("/de/behoerden/test-guide/")
+    assert proxy("/de/behoerden/test-guide/")[0] == 200
+
+
 def test_searches_pass_the_proxy_so_that_every_one_is_counted(proxy):
     from search.models import SearchLogEntry
 
