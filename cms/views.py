@@ -11,6 +11,7 @@ from django.db.models.functions import Concat
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 from wagtail.documents.views.serve import serve as wagtail_serve_document
@@ -182,31 +183,50 @@ def error_language(request) -> str:
     return prefix if prefix in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def render_error(request, template, status, **context):
+# One template (error.html) for every error page but 500's; what it says, per status.
+ERROR_TEXTS = {
+    400: (_("Bad request"),
+          _("Your browser sent a request we could not understand. Please check the address.")),
+    403: (_("Access denied"),
+          _("You may not open this page, or the form you sent has expired. Please go back, "
+            "reload the page and try again.")),
+    404: (_("Page not found"),
+          _("We could not find this page. It may have moved, or the address may have a typing "
+            "mistake.")),
+    405: (_("Not possible here"), _("This address can only be read, not changed.")),
+    503: (_("Temporarily unavailable"),
+          _("The guides cannot be loaded right now because of a technical problem on our side. "
+            "Nothing is lost. Please try again in a minute.")),
+}
+
+
+def render_error(request, status, template="error.html"):
+    heading, message = ERROR_TEXTS.get(status, ("", ""))
     with translation.override(error_language(request)):
-        response = render(request, template, context, status=status)
+        response = render(request, template, {"heading": heading, "message": message},
+                          status=status)
         response.headers["Content-Language"] = translation.get_language()
     return response
 
 
 def page_not_found(request, exception=None):
-    return render_error(request, "404.html", 404)
+    return render_error(request, 404)
 
 
 def bad_request(request, exception=None):
-    return render_error(request, "400.html", 400)
+    return render_error(request, 400)
 
 
 def permission_denied(request, exception=None):
-    return render_error(request, "403.html", 403)
+    return render_error(request, 403)
 
 
 def csrf_failure(request, reason=""):
-    return render_error(request, "403.html", 403)
+    return render_error(request, 403)
 
 
 def method_not_allowed(request, methods):
-    response = render_error(request, "405.html", 405)
+    response = render_error(request, 405)
     response["Allow"] = ", ".join(methods)
     return response
 
@@ -217,7 +237,7 @@ def server_error(request):
     if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
     # A page of its own (not base.html): whatever failed may be used by the site's layout.
-    return render_error(request, "500.html", 500)
+    return render_error(request, 500, template="500.html")
 
 
 def service_unavailable(request):
@@ -229,7 +249,7 @@ def service_unavailable(request):
         response = JsonResponse({"error": "service unavailable",
                                  "retry_after": RETRY_AFTER_SECONDS}, status=503)
     else:
-        response = render_error(request, "503.html", 503)
+        response = render_error(request, 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
