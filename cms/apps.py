@@ -7,10 +7,11 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import changes
+        from cms import changes, locales
         from cms.partners import review
         from cms.patches import localize_permissions
 
+        locales.install()
         changes.connect()
         review.connect()
         localize_permissions.install()

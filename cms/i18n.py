@@ -12,23 +12,13 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from cms.caching.locales import remembered
-
-_ALL_LOCALES = "__all__"  # key of the {pk: Locale} map in the per-read locale memo
+from cms import locales as cached_locales
 
 
 def locales_by_id() -> dict:
-    """{pk: Locale}, one query per anonymous read (remembered with cms.caching.locales), so
-    no page, link or term needs its own Locale lookup."""
-    memo = remembered()
-    if memo is not None and _ALL_LOCALES in memo:
-        return memo[_ALL_LOCALES]
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
-    if memo is not None:
-        memo[_ALL_LOCALES] = locales
-        for locale in locales.values():
-            memo.setdefault(locale.language_code, locale)
-    return locales
+    """{pk: Locale}, read once per process (cms.locales), so no page, link or term needs its
+    own Locale look-up."""
+    return cached_locales.by_id()
 
 
 def attach_locales(objects):
@@ -43,9 +33,8 @@ def attach_locales(objects):
 
 def locale_for_language(language_code: str):
     """The Locale of a language code, else the default locale, without a query of its own."""
-    locales = {locale.language_code: locale for locale in locales_by_id().values()}
-    return locales.get(language_code) or locales.get(settings.LANGUAGE_CODE) or \
-        Locale.get_default()
+    return (cached_locales.for_language(language_code)
+            or cached_locales.for_language(settings.LANGUAGE_CODE) or Locale.get_default())
 
 
 def page_translations(page, request=None) -> list:

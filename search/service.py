@@ -20,9 +20,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
+from cms.locales import for_language as locale_for
 
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
-from .engines.database import locale_for
 from .models import SearchLogEntry
 from .privacy import redact
 from .registry import SEARCH_TYPES

@@ -10,7 +10,6 @@ class CachingConfig(AppConfig):
     verbose_name = "Wegweiser page caching"
 
     def ready(self):
-        from . import invalidation, locales
+        from . import invalidation
 
         invalidation.connect()
-        locales.install()

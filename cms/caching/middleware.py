@@ -10,7 +10,6 @@ from django.utils.module_loading import import_string
 
 from . import policy
 from .invalidation import current_generation
-from .locales import remember_locales
 
 # Headers a cached answer keeps; cookies and per-request headers are never stored.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Vary",
@@ -51,11 +50,7 @@ class PageCacheMiddleware:
             if stored is not None:
                 # A HEAD is answered like GET but is nobody reading: no hit bookkeeping.
                 return self._rebuild(stored, run_calls=request.method == "GET")
-        if anonymous_read:
-            with remember_locales():
-                response = self.get_response(request)
-        else:
-            response = self.get_response(request)
+        response = self.get_response(request)
         shareable = policy.apply_headers(request, response)
         if key and shareable and not response.streaming:
             # Only a GET is stored: a HEAD answer lacks the search log's hit calls.

@@ -17,11 +17,12 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cms.i18n import swap_language_prefix
+from cms.locales import for_language as locale_for
 from cms.models import FundingProgrammePage, GlossaryPage
 from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES, deadline_state
 
@@ -167,19 +168,6 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
                            or any(alt <= title_words for alt in multi))
         title_weight = TITLE_WEIGHT * TITLE_WEIGHT_BY_TYPE.get(c.type, 1.0)
         c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
-
-
-_locales: dict[str, Locale] = {}
-
-
-def locale_for(language_code: str) -> Locale | None:
-    """Locales are created once per language and never change: keep them per process."""
-    if language_code not in _locales:
-        locale = Locale.objects.filter(language_code=language_code).first()
-        if locale is None:
-            return None
-        _locales[language_code] = locale
-    return _locales[language_code]
 
 
 def _content_type_id(model_label: str) -> int:
