@@ -11,21 +11,22 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """The languages the current page exists in; on other views, every language."""
+    """Every interface language, always: a reader who arrived on a German page from a shared
+    link can still switch the interface and read the notice in their language. Languages the
+    page is translated into link to the translation; the others to the same address under
+    that language, which shows the German text with the notice, and say so."""
     request = context["request"]
     current = active_language()
     page = context.get("page")
-    options = []
+    path = request.get_full_path()
+    translations = {}
     if isinstance(page, Page):
-        for translated in page_translations(page, request):
-            code = translated.locale.language_code
-            options.append((code, LANGUAGE_NAMES.get(code, code), translated.url))
-        order = list(LANGUAGE_NAMES)
-        options.sort(key=lambda option: order.index(option[0]) if option[0] in order else 99)
-    else:
-        path = request.get_full_path()
-        options = [(code, name, swap_language_prefix(path, code)) for code, name in
-                   settings.LANGUAGES]
+        translations = {t.locale.language_code: t.url for t in page_translations(page, request)}
+    options = []
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code) or swap_language_prefix(path, code)
+        in_german = isinstance(page, Page) and code not in translations
+        options.append({"code": code, "name": name, "url": url, "in_german": in_german})
     return {
         "options": options,
         "current": current,

@@ -59,12 +59,32 @@ def test_arabic_guide_is_the_translation_with_arabic_ui(client):
     assert 'href="/ar/behoerden/zweiter-leitfaden/" lang="de"' in body
 
 
-def test_language_switcher_offers_only_existing_translations(client):
-    body = client.get("/de/verein-gruenden/test-guide/").content.decode()
+def switcher_links(body) -> dict[str, str]:
+    """{language: the link's visible text} of the language switcher."""
+    import re
+
     switcher = body[body.index('class="language-switcher"'):body.index("</details>")]
-    assert 'href="/ar/verein-gruenden/test-guide/"' in switcher
-    assert 'href="/de/verein-gruenden/test-guide/"' in switcher
-    assert "/en/verein-gruenden/test-guide/" not in switcher
+    return {code: re.sub(r"<[^>]+>", "", text).strip() for code, text in re.findall(
+        r'<a href="/([a-z]{2})/[^"]*"[^>]*>(.*?)</a>', switcher)}
+
+
+def test_language_switcher_marks_the_languages_without_translation(client):
+    links = switcher_links(client.get("/de/verein-gruenden/test-guide/").content.decode())
+    assert list(links) == ["de", "en", "ar", "fa", "ru", "uk", "tr", "vi"]
+    assert links["ar"] == "العربية" and links["de"] == "Deutsch"  # translated
+    assert links["fa"] == "فارسی (متن آلمانی)"  # said in the language it offers
+    assert links["en"] == "English (German text)"
+
+
+@pytest.mark.parametrize("path", ["/de/behoerden/zweiter-leitfaden/",
+                                  "/fa/behoerden/zweiter-leitfaden/"])
+def test_no_language_dead_end_on_a_german_only_page(client, path):
+    """A reader who got a link to a page only in German can still switch the interface, and
+    then reads the notice in their language."""
+    links = switcher_links(client.get(path).content.decode())
+    assert len(links) == 8
+    arabic = client.get("/ar/behoerden/zweiter-leitfaden/").content.decode()
+    assert "هذه الصفحة غير متوفرة بلغتك بعد" in arabic
 
 
 def test_untranslated_page_falls_back_to_german_with_notice_in_readers_language(client):
