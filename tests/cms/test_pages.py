@@ -153,3 +153,12 @@ def test_reading_time_counts_the_words_of_the_body(client):
     page.refresh_from_db()
     assert page.reading_time == 5  # 900 words at 180 per minute
     assert "Lesezeit: 5 Minuten" in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize(("lang", "title"), [
+    ("de", "Wegweiser – Leitfäden für Migrantenorganisationen in Deutschland"),
+    ("ar", "Wegweiser – أدلة لمنظمات المهاجرين في ألمانيا"),
+])
+def test_the_home_page_title_says_what_the_site_is(client, lang, title):
+    body = client.get(f"/{lang}/").content.decode()
+    assert f"<title>{title}</title>" in body

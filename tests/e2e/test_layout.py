@@ -54,3 +54,17 @@ def test_print_version_shows_the_guide_without_navigation(page, language):
         expect(page.locator(chrome)).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.locator(".legal")).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_printed_funding_programme_keeps_the_funders_address(page, language):
+    from tests.e2e.pages import PAGE_TYPES
+
+    funding = next(p for p in PAGE_TYPES if p.name == "funding")
+    page.goto(funding.url(language))
+    page.emulate_media(media="print")
+    link = page.locator("main a.button[rel~=external]")
+    expect(link).to_be_visible()
+    address = link.get_attribute("href")
+    after = link.evaluate("el => getComputedStyle(el, '::after').content")
+    assert address.startswith("http") and address in after
