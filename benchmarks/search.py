@@ -36,7 +36,7 @@ def fill(pages: int, rng: random.Random) -> None:
     from wagtail.rich_text import RichText
 
     from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage, Region, TopicPage
-    from cms.models.funding import REGION_CHOICES
+    from cms.models.vocabulary import REGION_CHOICES
     from cms.site_structure import ensure_site_structure, publish
 
     home = ensure_site_structure()

@@ -16,55 +16,9 @@ from cms.blocks import guide_body_blocks
 from cms.fields import StreamField
 
 from .base import BasePage
-
-REGION_CHOICES = [
-    ("bundesweit", _("Nationwide")),
-    ("baden-wuerttemberg", "Baden-Württemberg"),
-    ("bayern", _("Bavaria")),
-    ("berlin", "Berlin"),
-    ("brandenburg", "Brandenburg"),
-    ("bremen", "Bremen"),
-    ("hamburg", "Hamburg"),
-    ("hessen", _("Hesse")),
-    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
-    ("niedersachsen", _("Lower Saxony")),
-    ("nordrhein-westfalen", _("North Rhine-Westphalia")),
-    ("rheinland-pfalz", _("Rhineland-Palatinate")),
-    ("saarland", "Saarland"),
-    ("sachsen", _("Saxony")),
-    ("sachsen-anhalt", _("Saxony-Anhalt")),
-    ("schleswig-holstein", "Schleswig-Holstein"),
-    ("thueringen", _("Thuringia")),
-]
-
-ORGANISATION_TYPE_CHOICES = [
-    ("verein", _("Registered association (e. V.)")),
-    ("initiative", _("Initiative without legal form")),
-    ("gemeinnuetzige-gmbh", _("Non-profit company (gGmbH)")),
-    ("einzelperson", _("Individual")),
-]
+from .vocabulary import OrganisationType, Region
 
 DEADLINE_SOON_DAYS = 30
-
-
-class Region(models.Model):
-    code = models.SlugField(max_length=40, unique=True, choices=REGION_CHOICES)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return str(self.get_code_display())
-
-
-class OrganisationType(models.Model):
-    code = models.SlugField(max_length=40, unique=True, choices=ORGANISATION_TYPE_CHOICES)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return str(self.get_code_display())
 
 
 class FundingProgrammePage(BasePage):

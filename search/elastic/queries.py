@@ -134,7 +134,7 @@ def filter_clauses(query: SearchQuery, today: datetime.date) -> dict[str, dict]:
 def region_filters() -> dict:
     """One bucket per region, each counting what choosing it lists: the region's own
     programmes and the nationwide ones."""
-    from cms.models.funding import REGION_CHOICES
+    from cms.models.vocabulary import REGION_CHOICES
 
     return {code: {"term": {"regions": code}} if code == NATIONWIDE
             else {"terms": {"regions": [code, NATIONWIDE]}} for code, _label in REGION_CHOICES}

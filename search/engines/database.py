@@ -23,7 +23,8 @@ from wagtail.search.models import IndexEntry
 
 from cms.i18n import swap_language_prefix
 from cms.models import FundingProgrammePage, GlossaryPage
-from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES, deadline_state
+from cms.models.funding import deadline_state
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 
 from ..buckets import (
     AMOUNT_BUCKETS,

@@ -250,7 +250,7 @@ def facets(aggs: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
 
 def facet_labels(locale: str) -> dict[str, list[tuple[str, str]]]:
     from cms.models import TopicPage
-    from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+    from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 
     topics = TopicPage.objects.live().filter(locale__language_code=locale).order_by("path")
     return {
