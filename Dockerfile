@@ -20,6 +20,7 @@ WORKDIR /src
 COPY pyproject.toml ./
 COPY wegweiser ./wegweiser
 COPY cms ./cms
+COPY funding ./funding
 COPY search ./search
 COPY translations ./translations
 # Only the runtime dependencies: no [test] extras in the image.

@@ -1,7 +1,6 @@
 """Wagtail content of the site, one module per kind of page; re-exported for Django."""
 
 from .base import BasePage
-from .funding import FundingProgrammePage
 from .glossary import GlossaryPage, GlossaryTerm
 from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
 from .home import HomePage
@@ -16,7 +15,6 @@ __all__ = [
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
-    "FundingProgrammePage",
     "GlossaryPage",
     "GlossaryTerm",
     "GuideGlossaryLink",

@@ -22,17 +22,18 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cms.i18n import swap_language_prefix
-from cms.models import FundingProgrammePage, GlossaryPage
-from cms.models.funding import deadline_state
+from cms.models import GlossaryPage
 from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
-
-from ..buckets import (
+from funding.deadlines import deadline_state
+from funding.facets import (
     AMOUNT_BUCKETS,
     DEADLINE_STATES,
     OWN_SHARE_BUCKETS,
     amount_bucket,
     own_share_bucket,
 )
+from funding.models import FundingProgrammePage
+
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words

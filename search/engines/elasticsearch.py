@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, bulk
 from wagtail.models import Page
 
-from search.buckets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
+from funding.facets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
 from search.elastic import indices, queries
 from search.elastic.documents import (
     build_document,

@@ -15,7 +15,8 @@ from django.urls import Resolver404, URLPattern, URLResolver
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from cms.models import FundingProgrammePage, GlossaryPage
+from cms.models import GlossaryPage
+from funding.models import FundingProgrammePage
 from tests.factories import UserFactory
 from wegweiser import urls as site_urls
 

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "cms",
     "cms.accounts",
     "cms.outbox",
+    "funding",
     "search",
     "translations",
     "wagtail_localize",

@@ -1,3 +1,9 @@
+"""Funding programmes: a page per programme, below the Fördermittel topic.
+
+The table and its many-to-many tables keep their names from when the model lived in cms
+(db_table below; migrations cms 0007 and funding 0001), so moving the model changed no data.
+"""
+
 import datetime
 
 from django import forms
@@ -14,11 +20,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import guide_body_blocks
 from cms.fields import StreamField
+from cms.models import BasePage, OrganisationType, Region
 
-from .base import BasePage
-from .vocabulary import OrganisationType, Region
-
-DEADLINE_SOON_DAYS = 30
+from .deadlines import deadline_state
 
 
 class FundingProgrammePage(BasePage):
@@ -43,6 +47,7 @@ class FundingProgrammePage(BasePage):
     )
     body = StreamField(guide_body_blocks(), blank=True, verbose_name=_("how to apply"))
 
+    template = "funding/funding_programme_page.html"
     parent_page_types = ["cms.TopicPage"]
     subpage_types = []
 
@@ -101,6 +106,7 @@ class FundingProgrammePage(BasePage):
     ]
 
     class Meta:
+        db_table = "cms_fundingprogrammepage"  # its name from cms, kept: see the docstring
         verbose_name = _("funding programme")
 
     def clean(self):
@@ -123,14 +129,3 @@ class FundingProgrammePage(BasePage):
         """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
         return deadline_state(self.deadline, today or timezone.localdate())
 
-
-def deadline_state(deadline: datetime.date | None, today: datetime.date) -> str:
-    """'rolling', 'past', 'soon' (within 30 days) or 'open'; search computes it for thousands
-    of programmes without building a page for each."""
-    if deadline is None:
-        return "rolling"
-    if deadline < today:
-        return "past"
-    if (deadline - today).days <= DEADLINE_SOON_DAYS:
-        return "soon"
-    return "open"
