@@ -21,6 +21,7 @@ COPY pyproject.toml ./
 COPY wegweiser ./wegweiser
 COPY cms ./cms
 COPY funding ./funding
+COPY partners ./partners
 COPY search ./search
 COPY translations ./translations
 # Only the runtime dependencies: no [test] extras in the image.

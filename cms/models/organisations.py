@@ -1,7 +1,7 @@
 """Organisations: migrant organisations, partners, networks and public offices.
 
 A translatable snippet. The public part (contact data, languages, topics) feeds the directory;
-the partner part (section, collection, groups) is written by onboarding (cms.partners) and
+the partner part (section, collection, groups) is written by onboarding (the partners app) and
 says which pages, files and people belong to the organisation.
 """
 

@@ -435,6 +435,6 @@ def test_dockerignore_keeps_local_state_out_of_the_image():
     }
     assert {".git", ".venv", "*.sqlite3", ".env", "media", "staticfiles"} <= ignored
     # What the image needs must not be ignored.
-    for needed in ("wegweiser", "cms", "funding", "search", "translations",
+    for needed in ("wegweiser", "cms", "funding", "partners", "search", "translations",
                    "templates", "static", "locales", "docker", "manage.py"):
         assert needed not in ignored

@@ -439,7 +439,7 @@ MATRIX = {
     "preview A": (preview("guide_a"), TEAM_A),
     "preview B": (preview("guide_b"), TEAM_B),
     "page chooser lists draft B": (page_chooser_lists("draft_b"), TEAM_B),
-    # translations (wagtail-localize views, guarded by cms.patches.localize_permissions)
+    # translations (wagtail-localize views, guarded by partners.patches.localize_permissions)
     "translate draft A into ar": (translate("draft_a", "ar"), {"translator_a"} | ADMINS),
     "translate draft A into fa": (translate("draft_a", "fa"), {"translator_a"} | ADMINS),
     "translate draft A into ru": (translate("draft_a", "ru"), ADMINS),

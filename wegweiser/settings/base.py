@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.outbox",
     "funding",
+    "partners",
     "search",
     "translations",
     "wagtail_localize",
