@@ -9,6 +9,8 @@
   model permissions (and the groups that have them) all point at that id and stay as they are.
   Django's post_migrate, which runs after every migration, then finds the row and creates no
   second one. (A new database goes the same way: cms 0003 creates the row.)
+- wagtail-localize's sources of the model note the last migration of its app: those that
+  were up to date with cms (cms 0007 keeps them so) are up to date with funding 0001.
 - Tasks waiting in the outbox that name the model by its old label (search index updates:
   ["cms", "fundingprogrammepage", id]) get the new one.
 """
@@ -22,6 +24,7 @@ from django.db import migrations, models
 
 MODEL = "fundingprogrammepage"
 INDEX_TASKS = ("search.tasks.index_object", "search.tasks.remove_object")
+SCHEMA_VERSIONS = {"cms": "0007_funding_programme_leaves_cms", "funding": "0001_initial"}
 
 
 def relabel(apps, schema_editor, old_label="cms", new_label="funding"):
@@ -42,6 +45,10 @@ def relabel(apps, schema_editor, old_label="cms", new_label="funding"):
             new.delete()
         old.app_label = new_label
         old.save(update_fields=["app_label"])
+        TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+        TranslationSource.objects.using(db).filter(
+            specific_content_type=old, schema_version=SCHEMA_VERSIONS[old_label],
+        ).update(schema_version=SCHEMA_VERSIONS[new_label])
     PendingTask = apps.get_model("outbox", "PendingTask")
     for pending in PendingTask.objects.using(db).filter(task__in=INDEX_TASKS):
         if pending.args[:2] == [old_label, MODEL]:
@@ -65,6 +72,7 @@ class Migration(migrations.Migration):
         ("cms", "0007_funding_programme_leaves_cms"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("outbox", "0001_pending_tasks"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
