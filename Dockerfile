@@ -1,9 +1,9 @@
 # Production image for Wegweiser: gunicorn serves the site; the same image runs the Celery
 # worker and beat (see docker-compose.yml). Build: docker build -t wegweiser .
 #
-# The code runs from /app, not from site-packages: cms/settings/base.py derives BASE_DIR from
-# its own file location and finds templates/, static/, locales/ and content/ next to cms/, and
-# those directories are not part of the wheel. `pip install .` supplies the dependencies;
+# The code runs from /app, not from site-packages: wegweiser/settings/base.py derives BASE_DIR
+# from its own file location and finds templates/, static/, locales/ and content/ next to
+# wegweiser/, and those directories are not part of the wheel. `pip install .` supplies the dependencies;
 # PYTHONPATH=/app makes sure the checkout in /app is the copy that is imported.
 
 # --- Build stage: dependencies and the project into a virtualenv -------------------------
@@ -18,8 +18,12 @@ ENV PATH="/opt/venv/bin:$PATH"
 
 WORKDIR /src
 COPY pyproject.toml ./
+COPY wegweiser ./wegweiser
 COPY cms ./cms
+COPY funding ./funding
+COPY partners ./partners
 COPY search ./search
+COPY translations ./translations
 # Only the runtime dependencies: no [test] extras in the image.
 RUN pip install .
 
@@ -30,7 +34,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PATH="/opt/venv/bin:$PATH" \
     PYTHONPATH=/app \
-    DJANGO_SETTINGS_MODULE=cms.settings.production \
+    DJANGO_SETTINGS_MODULE=wegweiser.settings.production \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media \
     WEB_CONCURRENCY=3
@@ -71,4 +75,4 @@ HEALTHCHECK --interval=30s --timeout=10s --start-period=300s --retries=3 \
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 # sh -c so that WEB_CONCURRENCY is expanded at start; `exec` makes gunicorn the process that
 # receives the container's signals.
-CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3}"]
+CMD ["sh", "-c", "exec gunicorn wegweiser.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3}"]

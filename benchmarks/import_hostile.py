@@ -5,11 +5,11 @@
         .venv/bin/python benchmarks/import_hostile.py
 
 Builds a throw-away database (`<name>_bench_hostile`), imports the test fixture content, then
-imports each hostile file of tests/cms/test_import_hostile.py on its own (one folder, one
-file) and prints the time and the message. Then times markdown_to_richtext on 1 MB inputs
-that pass every check (the slowest a file can make the parser), and the old patterns of
-markdown_blocks on the inputs that stalled them. Results: benchmarks/RESULTS.md ("Hostile
-import files").
+imports each hostile file of tests/cms/test_import_hostile.py and each accepted one of
+test_import_cleaned.py on its own (one folder, one file) and prints the time and the message.
+Then times markdown_to_richtext on 1 MB inputs that pass every check (the slowest a file can
+make the parser), and the old patterns of markdown_blocks on the inputs that stalled them.
+Results: benchmarks/RESULTS.md ("Hostile import files").
 """
 
 import re
@@ -40,13 +40,15 @@ def timed(function):
 
 def hostile_files():
     from cms.importer import import_path
+    from tests.cms import test_import_cleaned as accepted
     from tests.cms import test_import_hostile as cases
+    from tests.cms.hostile_content import guide
 
     files = {kind: (case.name, case.text) for kind, case in cases.HOSTILE.items()}
-    files.update({f"{kind} (accepted)": ("spaces.md", cases.guide(body=body))
-                  for kind, (body, _type, _text) in cases.WHITESPACE.items()})
-    files.update({f"{kind} (cleaned)": ("cleaned.md", cases.guide(body=case.body + "\n"))
-                  for kind, case in cases.CLEANED.items()})
+    files.update({f"{kind} (accepted)": ("spaces.md", guide(body=body))
+                  for kind, (body, _type, _text) in accepted.WHITESPACE.items()})
+    files.update({f"{kind} (cleaned)": ("cleaned.md", guide(body=case.body + "\n"))
+                  for kind, case in accepted.CLEANED.items()})
     print("| kind | ms | result |\n|---|---:|---|")
     for kind, (name, text) in files.items():
         folder = Path(tempfile.mkdtemp())
@@ -98,7 +100,7 @@ def largest_accepted_file():
     limits let through: 256 KB of emphasis."""
     from cms.importer import import_path
     from cms.importer.limits import MAX_FILE_BYTES
-    from tests.cms.test_import_hostile import guide
+    from tests.cms.hostile_content import guide
 
     paragraph = "*a* _b_ " * 600
     body = "\n\n".join([paragraph] * ((MAX_FILE_BYTES - 500) // (len(paragraph) + 2)))

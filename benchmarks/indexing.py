@@ -77,8 +77,8 @@ def main():
     from django.conf import settings
     from django.test.utils import override_settings
 
-    from cms.celery import app
     from search.elastic.documents import iter_documents
+    from wegweiser.celery import app
 
     logging.disable(logging.CRITICAL)  # the failures below are logged on purpose
     print(f"database: {connection.vendor}, generated guides: {args.pages}")

@@ -48,7 +48,7 @@ ENDPOINTS = {
 def environment(args, tmp: Path, page_cache: bool, frontend_cache: str = "") -> dict:
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO")}
     env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DJANGO_SETTINGS_MODULE="wegweiser.settings.production",
         SECRET_KEY=args.secret_key,
         ALLOWED_HOSTS=f"{HOST},127.0.0.1",
         DATABASE_URL=args.database_url,
@@ -88,7 +88,7 @@ def gunicorn(env, log: Path):
     port = free_port()
     with log.open("w") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
+            [sys.executable, "-m", "gunicorn", "wegweiser.wsgi:application", "--bind",
              f"127.0.0.1:{port}", "--workers", "1"],
             cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
     try:

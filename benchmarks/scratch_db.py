@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wegweiser.settings.test")
 
 
 def setup_django(suffix: str, keep: bool = False):

@@ -35,9 +35,10 @@ def fill(pages: int, rng: random.Random) -> None:
     from wagtail.models import Locale
     from wagtail.rich_text import RichText
 
-    from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage, Region, TopicPage
-    from cms.models.funding import REGION_CHOICES
+    from cms.models import GlossaryTerm, GuidePage, Region, TopicPage
+    from cms.models.vocabulary import REGION_CHOICES
     from cms.site_structure import ensure_site_structure, publish
+    from funding.models import FundingProgrammePage
 
     home = ensure_site_structure()
     words = demo_words()
@@ -114,7 +115,8 @@ def copy_pages(copies: int) -> None:
     from wagtail.models import Page
     from wagtail.search.models import IndexEntry
 
-    from cms.models import FundingProgrammePage, GuidePage
+    from cms.models import GuidePage
+    from funding.models import FundingProgrammePage
 
     def columns(table, skip):
         with connection.cursor() as cursor:

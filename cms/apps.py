@@ -8,10 +8,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import changes, locales
-        from cms.partners import review
-        from cms.patches import localize_permissions
 
         locales.install()
         changes.connect()
-        review.connect()
-        localize_permissions.install()

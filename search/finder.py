@@ -1,20 +1,12 @@
-"""What the search page adds when it is used as the funding finder (/<lang>/search/?type=funding):
-the chosen filters, each with a link that removes it, a link that removes them all, the
-programmes' deadline, amount and own share in the result list, and whether passed deadlines
-are hidden. Template context only: the search itself is search.service's."""
+"""The chosen filters of a search, each with a link that removes it, and a link that removes
+them all (the funding finder keeps its starting point). Template context only: the search
+itself is search.service's; the funding finder's own parts are funding.finder's."""
 
 from django.http import QueryDict
 
-FUNDING_FILTERS = ("region", "eligible", "deadline", "amount", "own_share")
+from funding.finder import FINDER_BASE, FUNDING_FILTERS
+
 FILTERS = ("type", "topic", *FUNDING_FILTERS)
-# The finder's own starting point: what the link from the funding topic opens.
-FINDER_BASE = {"type": ["funding"], "sort": ["deadline"]}
-
-
-def is_funding_search(selected: dict) -> bool:
-    """Only programmes are asked for, or a funding filter leaves only programmes."""
-    return selected["type"] == {"funding"} or any(
-        selected[key] - {None, ""} for key in FUNDING_FILTERS)
 
 
 def _without(data: QueryDict, key: str, value: str | None = None) -> str:
@@ -64,20 +56,3 @@ def reset_query(form, funding: bool) -> str:
             params.setlist(key, values)
     return params.urlencode()
 
-
-def show_past_query(form) -> str:
-    params = form.data.copy()
-    params.pop("page", None)
-    params["past"] = "1"
-    return params.urlencode()
-
-
-def programme_facts(hits) -> dict[int, object]:
-    """{page id: FundingProgrammePage} for the funding hits, in one query."""
-    from cms.models import FundingProgrammePage
-
-    ids = [h.object_id for h in hits if h.type == "funding" and h.object_id]
-    if not ids:
-        return {}
-    return {p.pk: p for p in FundingProgrammePage.objects.filter(pk__in=ids).only(
-        "deadline", "amount_min", "amount_max", "cofunding_percent")}

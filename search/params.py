@@ -5,9 +5,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from funding.facets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
 
-from .buckets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
 from .engines.base import SearchQuery
 from .registry import SEARCH_TYPES
 

@@ -18,7 +18,7 @@ class SearchType:
 SEARCH_TYPES = [
     SearchType("guide", "cms.GuidePage", _("Guide")),
     SearchType("topic", "cms.TopicPage", _("Topic")),
-    SearchType("funding", "cms.FundingProgrammePage", _("Funding programme")),
+    SearchType("funding", "funding.FundingProgrammePage", _("Funding programme")),
     SearchType("glossary", "cms.GlossaryTerm", _("Glossary term"), is_page=False,
                title_field="term"),
 ]

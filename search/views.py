@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from cms.caching.policy import repeat_on_cache_hit
 from cms.i18n import active_language, is_rtl
 from cms.views import read_only
+from funding import finder as funding_finder
 
 from . import finder, service
 from .params import ApiParams, AutocompleteParams, SearchParams, error_messages
@@ -46,13 +47,13 @@ def search(request):
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
     selected = _selected(form)
-    funding = finder.is_funding_search(selected)
+    funding = funding_finder.is_funding_search(selected)
     context.update(query=query.text, shortened=form.shortened, sort=query.sort,
                    selected=selected, funding=funding, include_past=query.include_past)
     if query.text or form.has_filters:
         results = service.search(query)
         _log_search(request, query, language, results.count)
-        facts = finder.programme_facts(results.hits)
+        facts = funding_finder.programme_facts(results.hits)
         facets = _facet_groups(results.facets, selected)
         context.update(results=results, facets=facets,
                        hits=[_hit_view(h, language, facts) for h in results.hits],
@@ -62,7 +63,7 @@ def search(request):
                        can_reset=finder.can_reset(selected, funding),
                        past_hidden=funding and not query.include_past
                        and query.deadline != "past",
-                       show_past=finder.show_past_query(form))
+                       show_past=funding_finder.show_past_query(form))
     return render(request, "search/search.html", context)
 
 

@@ -40,8 +40,8 @@ def silent_server():
 def celery_broker(url, reachable=True):
     """Send tasks to a real broker at `url` instead of running them eagerly; the queue is
     emptied before and after when the broker is reachable."""
-    from cms.celery import app
     from cms.outbox.dispatch import breaker
+    from wegweiser.celery import app
 
     saved = app.conf.broker_url, app.conf.task_always_eager
     app.conf.broker_url, app.conf.task_always_eager = url, False

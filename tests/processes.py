@@ -57,7 +57,7 @@ def gunicorn(env: dict, log: Path, cwd: Path):
     port = free_port()
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
+            [sys.executable, "-m", "gunicorn", "wegweiser.wsgi:application", "--bind",
              f"127.0.0.1:{port}", "--workers", "1"],
             cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
         try:

@@ -65,7 +65,7 @@ def upload_pofile(request, translation_id):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist as error:  # the translated page or snippet was deleted
         raise Http404 from error
-    # looked up at call time: cms.patches.snippet_languages wraps it
+    # looked up at call time: partners.patches.snippet_languages wraps it
     if not edit_translation.user_can_edit_instance(request.user, instance):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 from cms.sanitise import is_safe_url
 
 from . import limits

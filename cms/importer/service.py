@@ -7,12 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale
 
 from cms.models import (
-    FundingProgrammePage,
     GlossaryTerm,
     GuideGlossaryLink,
     GuidePage,
@@ -34,8 +34,9 @@ from .text import shorten
 
 logger = logging.getLogger(__name__)
 
-MODELS = {"topic": TopicPage, "guide": GuidePage, "funding": FundingProgrammePage,
-          "glossary": GlossaryTerm}
+# By label: the funding app sits above cms, which imports nothing from it.
+MODELS = {"topic": "cms.TopicPage", "guide": "cms.GuidePage",
+          "funding": "funding.FundingProgrammePage", "glossary": "cms.GlossaryTerm"}
 
 
 @dataclass
@@ -168,7 +169,7 @@ class Writer:
         self.content, self.meta, self.user, self.result = content, content.meta, user, result
         self.root, self.claims = root, {} if claims is None else claims
         self.locale = Locale.objects.get(language_code=content.locale)
-        self.model = MODELS[content.type]
+        self.model = apps.get_model(MODELS[content.type])
         self.removals = Removals()
 
     def write(self, related):

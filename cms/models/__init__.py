@@ -1,21 +1,20 @@
 """Wagtail content of the site, one module per kind of page; re-exported for Django."""
 
 from .base import BasePage
-from .funding import FundingProgrammePage, OrganisationType, Region
 from .glossary import GlossaryPage, GlossaryTerm
 from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
 from .home import HomePage
 from .locks import NamedLock
 from .media import CustomDocument, CustomImage, CustomRendition
-from .organisations import Organisation, SpokenLanguage
+from .organisations import Organisation
 from .topics import STANDARD_TOPICS, TopicPage
+from .vocabulary import OrganisationType, Region, SpokenLanguage, Vocabulary
 
 __all__ = [
     "BasePage",
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
-    "FundingProgrammePage",
     "GlossaryPage",
     "GlossaryTerm",
     "GuideGlossaryLink",
@@ -29,4 +28,5 @@ __all__ = [
     "STANDARD_TOPICS",
     "SpokenLanguage",
     "TopicPage",
+    "Vocabulary",
 ]

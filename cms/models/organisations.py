@@ -1,12 +1,11 @@
 """Organisations: migrant organisations, partners, networks and public offices.
 
 A translatable snippet. The public part (contact data, languages, topics) feeds the directory;
-the partner part (section, collection, groups) is written by onboarding (cms.partners) and
+the partner part (section, collection, groups) is written by onboarding (the partners app) and
 says which pages, files and people belong to the organisation.
 """
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,40 +15,14 @@ from wagtail.models import Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .vocabulary import SpokenLanguage
+
 KIND_CHOICES = [
     ("migrant-organisation", _("Migrant organisation")),
     ("partner", _("Partner or support organisation")),
     ("network", _("Network")),
     ("public-office", _("Public office")),
 ]
-
-# Languages people may find help in. Names in their own language (like the language switcher),
-# so a reader recognises theirs whatever the page language.
-# The site's own languages first, then others often spoken in migrant communities.
-SPOKEN_LANGUAGE_CHOICES = [
-    *settings.LANGUAGES,
-    ("ku", "Kurdî"),
-    ("ps", "پښتو"),
-    ("ti", "ትግርኛ"),
-    ("so", "Soomaali"),
-    ("fr", "Français"),
-    ("es", "Español"),
-    ("pl", "Polski"),
-    ("ro", "Română"),
-    ("bg", "Български"),
-    ("sq", "Shqip"),
-    ("it", "Italiano"),
-]
-
-
-class SpokenLanguage(models.Model):
-    code = models.SlugField(max_length=10, unique=True, choices=SPOKEN_LANGUAGE_CHOICES)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return str(self.get_code_display())
 
 
 class Organisation(TranslatableMixin, RevisionMixin, index.Indexed, ClusterableModel):

@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from elasticsearch_dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 from wagtail.models import Page
 
-from search.buckets import amount_bucket, own_share_bucket
+from funding.facets import amount_bucket, own_share_bucket
 from search.registry import SEARCH_TYPES, SearchType
 
 # Keys in StreamField data that hold ids, addresses or numbers, not readable text.

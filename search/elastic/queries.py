@@ -14,7 +14,7 @@ import re
 
 from django.utils import timezone
 
-from cms.models.funding import DEADLINE_SOON_DAYS
+from funding.deadlines import DEADLINE_SOON_DAYS
 from search.engines.base import SearchQuery
 
 from .analyzers import uses_ngrams
@@ -54,7 +54,7 @@ def _today(query: SearchQuery) -> datetime.date:
 
 
 def deadline_filters(today: datetime.date) -> dict[str, dict]:
-    """One filter per deadline state, matching FundingProgrammePage.deadline_state()."""
+    """One filter per deadline state, matching funding.deadlines.deadline_state()."""
     soon = today + datetime.timedelta(days=DEADLINE_SOON_DAYS)
     return {
         "open": {"range": {"deadline": {"gt": soon.isoformat()}}},
@@ -134,7 +134,7 @@ def filter_clauses(query: SearchQuery, today: datetime.date) -> dict[str, dict]:
 def region_filters() -> dict:
     """One bucket per region, each counting what choosing it lists: the region's own
     programmes and the nationwide ones."""
-    from cms.models.funding import REGION_CHOICES
+    from cms.models.vocabulary import REGION_CHOICES
 
     return {code: {"term": {"regions": code}} if code == NATIONWIDE
             else {"terms": {"regions": [code, NATIONWIDE]}} for code, _label in REGION_CHOICES}

@@ -85,7 +85,7 @@ class SearchEngine(Protocol):
 
 
 # Facet keys in SearchResults.facets: "type", "topic", "region", "eligible", "deadline",
-# "amount", "own_share". Bucket keys and labels for the last three are in search/buckets.py.
+# "amount", "own_share". Bucket keys and labels for the last three are in funding/facets.py.
 # Engines are looked up by SEARCH_ENGINE in search/service.py:
 #   "database"      -> search.engines.database.DatabaseEngine()
 #   "elasticsearch" -> search.engines.elasticsearch.ElasticsearchEngine()

@@ -23,16 +23,18 @@ from wagtail.search.models import IndexEntry
 
 from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
-from cms.models import FundingProgrammePage, GlossaryPage
-from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES, deadline_state
-
-from ..buckets import (
+from cms.models import GlossaryPage
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from funding.deadlines import deadline_state
+from funding.facets import (
     AMOUNT_BUCKETS,
     DEADLINE_STATES,
     OWN_SHARE_BUCKETS,
     amount_bucket,
     own_share_bucket,
 )
+from funding.models import FundingProgrammePage
+
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words

@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, bulk
 from wagtail.models import Page
 
-from search.buckets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
+from funding.facets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
 from search.elastic import indices, queries
 from search.elastic.documents import (
     build_document,
@@ -250,7 +250,7 @@ def facets(aggs: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
 
 def facet_labels(locale: str) -> dict[str, list[tuple[str, str]]]:
     from cms.models import TopicPage
-    from cms.models.funding import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+    from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 
     topics = TopicPage.objects.live().filter(locale__language_code=locale).order_by("path")
     return {

@@ -36,11 +36,9 @@ def test_editor_can_open_dashboard_explorer_and_guide_editor(editor_client, guid
     assert "Testleitfaden Vereinsgründung" in response.content.decode()
 
 
-def test_editor_can_open_funding_editor_and_glossary(editor_client):
-    from cms.models import FundingProgrammePage, GlossaryTerm
+def test_editor_can_open_the_glossary(editor_client):
+    from cms.models import GlossaryTerm
 
-    funding = FundingProgrammePage.objects.get(slug="test-foerderung")
-    assert editor_client.get(f"/admin/pages/{funding.pk}/edit/").status_code == 200
     term = GlossaryTerm.objects.get(slug="satzung", locale__language_code="de")
     assert editor_client.get(f"/admin/snippets/cms/glossaryterm/edit/{term.pk}/").status_code \
         == 200

@@ -27,16 +27,6 @@ def test_page_detail_has_the_body_blocks(client, guide):
     assert [block["type"] for block in data["body"]][:2] == ["heading", "text"]
 
 
-def test_funding_detail_has_the_programme_facts(client):
-    listing = client.get("/api/v2/pages/", {"type": "cms.FundingProgrammePage",
-                                            "fields": "amount_min,amount_max,region_codes,"
-                                                      "cofunding_percent,deadline"}).json()
-    item = listing["items"][0]
-    assert (item["amount_min"], item["amount_max"], item["cofunding_percent"]) == (500, 5000, 10)
-    assert item["region_codes"] == ["berlin", "bundesweit"]
-    assert item["deadline"] == "2027-03-31"
-
-
 def test_documents_and_images_endpoints(client):
     documents = client.get("/api/v2/documents/").json()
     assert any(d["title"].startswith("muster") for d in documents["items"])

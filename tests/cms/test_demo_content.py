@@ -13,7 +13,8 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from cms.importer import import_path
-from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage
+from cms.models import GlossaryTerm, GuidePage
+from funding.models import FundingProgrammePage
 
 pytestmark = pytest.mark.django_db
 CONTENT = Path(settings.BASE_DIR) / "content"

@@ -1,8 +1,9 @@
 """HEAD answers like GET, without the body, on every public address of the site (every URL
-pattern of cms.urls but the admin has an example here; test_every_url_pattern_has_an_example
-says when a new one lacks it). Views that only show something (search, robots.txt, document
-downloads) refuse the other methods with a 405 and Allow; document downloads never carry
-Content-Encoding: None, and keep their collection's view restrictions."""
+pattern of wegweiser.urls but the admin has an example here;
+test_every_url_pattern_has_an_example says when a new one lacks it). Views that only show
+something (search, robots.txt, document downloads) refuse the other methods with a 405 and
+Allow; document downloads never carry Content-Encoding: None, and keep their collection's
+view restrictions."""
 
 from contextlib import suppress
 
@@ -14,9 +15,10 @@ from django.urls import Resolver404, URLPattern, URLResolver
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from cms import urls as site_urls
-from cms.models import FundingProgrammePage, GlossaryPage
+from cms.models import GlossaryPage
+from funding.models import FundingProgrammePage
 from tests.factories import UserFactory
+from wegweiser import urls as site_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +27,7 @@ READ_ONLY_PAGES = {"/de/search/": "Hier nicht möglich", "/ar/search/?q=x": "غ�
                    "/robots.txt": "Hier nicht möglich"}
 NOT_READING = ["post", "put", "patch", "delete", "options", "trace"]
 # Patterns no request reaches: Wagtail's document download is answered by ours, which comes
-# first in cms.urls with the same address.
+# first in wegweiser.urls with the same address.
 UNREACHABLE = {"wagtaildocs_serve"}
 
 
@@ -104,7 +106,7 @@ def body(response) -> bytes:
 
 
 def url_patterns(patterns=None, namespace=""):
-    """The view name of every URL pattern of cms.urls, the admin aside."""
+    """The view name of every URL pattern of wegweiser.urls, the admin aside."""
     names = set()
     for pattern in site_urls.urlpatterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage
+from cms.models import GlossaryTerm, GuidePage
 from tests.conftest import FIXTURE_CONTENT
 
 pytestmark = pytest.mark.django_db
@@ -161,11 +161,3 @@ def test_failed_reimport_leaves_the_existing_page_as_it_was(tmp_path, guide):
 def test_missing_path_is_a_clear_error():
     ok, _out, err = run_import(Path("/nonexistent/folder"))
     assert not ok and "does not exist" in err
-
-
-def test_funding_facts_are_imported():
-    page = FundingProgrammePage.objects.get(slug="test-foerderung")
-    assert page.region_codes == ["berlin", "bundesweit"]
-    assert page.eligible_codes == ["initiative", "verein"]
-    assert (page.amount_min, page.amount_max, page.cofunding_percent) == (500, 5000, 10)
-    assert page.figures_are_examples

@@ -97,21 +97,6 @@ def test_untranslated_page_falls_back_to_german_with_notice_in_readers_language(
     assert "Testförderung Integration" in body
 
 
-def test_funding_page_shows_facts_and_example_notice(client):
-    body = client.get("/de/foerdermittel/test-foerderung/").content.decode()
-    assert "Beispielangaben" in body
-    assert "500 bis 5.000 Euro" in body
-    assert "10 %" in body
-    assert "Berlin" in body
-    assert 'href="https://www.example.org/foerderung"' in body
-
-
-@pytest.mark.parametrize(("lang", "amount"), [("de", "500 bis 5.000 Euro"),
-                                              ("en", "500 to 5,000 euros")])
-def test_amounts_are_written_the_way_the_reader_writes_numbers(client, lang, amount):
-    assert amount in client.get(f"/{lang}/foerdermittel/test-foerderung/").content.decode()
-
-
 def test_missing_page_is_a_404_with_own_page_in_readers_language(client):
     response = client.get("/ar/gibt-es-nicht/")
     assert response.status_code == 404

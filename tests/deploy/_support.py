@@ -11,12 +11,12 @@ from pathlib import Path
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SETTINGS_DIR = PROJECT_ROOT / "cms" / "settings"
+SETTINGS_DIR = PROJECT_ROOT / "wegweiser" / "settings"
 COMPOSE_FILE = PROJECT_ROOT / "docker-compose.yml"
 DOCKERFILE = PROJECT_ROOT / "Dockerfile"
 DOCKER_DIR = PROJECT_ROOT / "docker"
 
-# The typed readers in cms/settings/env.py.
+# The typed readers in wegweiser/settings/env.py.
 ENV_READERS = {"env_str", "env_bool", "env_int", "env_list", "env_required"}
 
 
@@ -186,7 +186,7 @@ def production_environment(tmp_path: Path) -> dict[str, str]:
 
     env = clean_environment()
     env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DJANGO_SETTINGS_MODULE="wegweiser.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="wegweiser.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",

@@ -51,11 +51,11 @@ def test_production_refuses_to_start_without_secret_key(production_env, secret_k
 
 
 def test_wsgi_application_defaults_to_production_and_needs_secret_key(production_env):
-    """What gunicorn does: import cms.wsgi, with no DJANGO_SETTINGS_MODULE of its own."""
+    """What gunicorn does: import wegweiser.wsgi, with no DJANGO_SETTINGS_MODULE of its own."""
     del production_env["DJANGO_SETTINGS_MODULE"]
     del production_env["SECRET_KEY"]
     result = subprocess.run(
-        [sys.executable, "-c", "import cms.wsgi"],
+        [sys.executable, "-c", "import wegweiser.wsgi"],
         cwd=PROJECT_ROOT,
         env=production_env,
         capture_output=True,

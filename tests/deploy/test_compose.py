@@ -65,8 +65,8 @@ def test_settings_env_reads_are_found_and_literal():
 
 @pytest.mark.parametrize("service_name", APP_SERVICES)
 def test_every_setting_variable_is_provided(services, settings_names, service_name):
-    # Nothing is excluded: every variable any cms/settings/*.py module reads (DEBUG included,
-    # which production.py overrides anyway) is set explicitly, so no value silently comes
+    # Nothing is excluded: every variable any wegweiser/settings/*.py module reads (DEBUG
+    # included, which production.py overrides anyway) is set explicitly, so no value silently comes
     # from a default that was meant for development.
     environment = service_environment(services[service_name])
     missing = sorted(set(settings_names) - set(environment))
@@ -86,7 +86,7 @@ def test_app_environment_is_written_once_and_shared(compose, services):
 
 def test_fixed_service_addresses(compose):
     env = service_environment({"environment": compose["x-app-env"]})
-    assert env["DJANGO_SETTINGS_MODULE"] == "cms.settings.production"
+    assert env["DJANGO_SETTINGS_MODULE"] == "wegweiser.settings.production"
     assert re.fullmatch(r"postgres://[^@]+@db:5432/\S+", env["DATABASE_URL"])
     assert env["REDIS_URL"] == "redis://redis:6379/1"
     assert env["CELERY_BROKER_URL"] == "redis://redis:6379/0"
@@ -130,8 +130,8 @@ def test_every_value_interpolates(compose):
 
 
 def test_compose_environment_is_accepted_by_production_settings(compose):
-    """The interpolated app environment loads cms.settings.production and yields the intended
-    configuration (bools and numbers parse, PostgreSQL/Redis/Celery are used)."""
+    """The interpolated app environment loads wegweiser.settings.production and yields the
+    intended configuration (bools and numbers parse, PostgreSQL/Redis/Celery are used)."""
     env = clean_environment()
     for key, value in service_environment({"environment": compose["x-app-env"]}).items():
         env[key] = interpolate(value, REQUIRED_SAMPLE)
@@ -204,14 +204,16 @@ def test_web_runs_the_image_default_gunicorn_command(services):
     argv = json.loads(cmd)
     assert argv[:2] == ["sh", "-c"]
     assert argv[2] == (
-        "exec gunicorn cms.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3}"
+        "exec gunicorn wegweiser.wsgi:application --bind 0.0.0.0:8000 "
+        "--workers ${WEB_CONCURRENCY:-3}"
     )
 
 
 def test_worker_and_beat_commands(services):
-    assert services["worker"]["command"] == ["celery", "-A", "cms", "worker", "-l", "info"]
+    assert services["worker"]["command"] == [
+        "celery", "-A", "wegweiser", "worker", "-l", "info"]
     beat = services["beat"]["command"]
-    assert beat[:6] == ["celery", "-A", "cms", "beat", "-l", "info"]
+    assert beat[:6] == ["celery", "-A", "wegweiser", "beat", "-l", "info"]
     # The schedule file must not go to the working directory /app, which the app user cannot
     # write to.
     schedule = beat[beat.index("--schedule") + 1]
@@ -308,7 +310,7 @@ def test_web_healthcheck_requests_healthz(services):
 def test_worker_healthcheck_pings_its_own_node(services):
     command = services["worker"]["healthcheck"]["test"][1]
     # $$ so that the container's shell, not Compose, expands HOSTNAME.
-    assert "celery -A cms inspect ping --destination celery@$$HOSTNAME" in command
+    assert "celery -A wegweiser inspect ping --destination celery@$$HOSTNAME" in command
 
 
 def test_app_services_wait_for_healthy_dependencies(services):
@@ -360,6 +362,21 @@ def test_dockerfile_runs_as_non_root_user(runtime):
     assert all(keyword != "USER" for keyword, _ in runtime[last_user + 1 :])
 
 
+def test_dockerfile_build_stage_has_every_package(dockerfile):
+    # `pip install .` in the build stage finds the packages pyproject.toml names; a package
+    # not copied there would be missing from the wheel's metadata (the code runs from /app).
+    import tomllib
+
+    with (PROJECT_ROOT / "pyproject.toml").open("rb") as handle:
+        include = tomllib.load(handle)["tool"]["setuptools"]["packages"]["find"]["include"]
+    packages = {pattern.rstrip("*") for pattern in include}
+    starts = [index for index, (keyword, _) in enumerate(dockerfile) if keyword == "FROM"]
+    build_stage = dockerfile[starts[0]:starts[-1]]
+    copied = {arguments.split()[0] for keyword, arguments in build_stage if keyword == "COPY"}
+    assert packages <= copied, packages - copied
+    assert all((PROJECT_ROOT / package / "__init__.py").is_file() for package in packages)
+
+
 def test_dockerfile_has_healthcheck_against_healthz(runtime):
     healthchecks = [arguments for keyword, arguments in runtime if keyword == "HEALTHCHECK"]
     assert len(healthchecks) == 1
@@ -377,7 +394,7 @@ def test_dockerfile_installs_the_project_without_test_extras(dockerfile):
 
 def test_dockerfile_collects_static_with_throwaway_secrets(dockerfile, runtime):
     env_lines = " ".join(arguments for keyword, arguments in runtime if keyword == "ENV")
-    assert "DJANGO_SETTINGS_MODULE=cms.settings.production" in env_lines
+    assert "DJANGO_SETTINGS_MODULE=wegweiser.settings.production" in env_lines
     runs = [arguments for keyword, arguments in runtime if keyword == "RUN"]
     collect = [run for run in runs if "manage.py collectstatic --noinput" in run]
     assert len(collect) == 1
@@ -392,17 +409,17 @@ def test_dockerfile_collects_static_with_throwaway_secrets(dockerfile, runtime):
 
 
 def test_image_and_compose_set_the_settings_module_explicitly(compose, runtime):
-    # cms/wsgi.py's default (production) is overridden by cms/celery.py's default (dev), which
-    # runs first via cms/__init__.py - see test_check_deploy.py. So it must never be left to
-    # a default in a container.
+    # manage.py defaults to the dev settings, wegweiser/wsgi.py and wegweiser/celery.py (run
+    # first, via wegweiser/__init__.py) to production - see test_check_deploy.py. Which one a
+    # container starts with must never be left to a default.
     env_lines = " ".join(arguments for keyword, arguments in runtime if keyword == "ENV")
-    assert "DJANGO_SETTINGS_MODULE=cms.settings.production" in env_lines
-    assert compose["x-app-env"]["DJANGO_SETTINGS_MODULE"] == "cms.settings.production"
+    assert "DJANGO_SETTINGS_MODULE=wegweiser.settings.production" in env_lines
+    assert compose["x-app-env"]["DJANGO_SETTINGS_MODULE"] == "wegweiser.settings.production"
 
 
 def test_dockerfile_runs_the_checkout_in_app(runtime):
-    # cms/settings/base.py finds templates/, static/ and locales/ relative to its own file, so
-    # the code must be imported from /app, not from the copy pip put into site-packages.
+    # wegweiser/settings/base.py finds templates/, static/ and locales/ relative to its own
+    # file, so the code must be imported from /app, not from the copy pip put into site-packages.
     env_lines = " ".join(arguments for keyword, arguments in runtime if keyword == "ENV")
     assert "PYTHONPATH=/app" in env_lines
     assert ("WORKDIR", "/app") in runtime
@@ -418,5 +435,6 @@ def test_dockerignore_keeps_local_state_out_of_the_image():
     }
     assert {".git", ".venv", "*.sqlite3", ".env", "media", "staticfiles"} <= ignored
     # What the image needs must not be ignored.
-    for needed in ("cms", "search", "templates", "static", "locales", "docker", "manage.py"):
+    for needed in ("wegweiser", "cms", "funding", "partners", "search", "translations",
+                   "templates", "static", "locales", "docker", "manage.py"):
         assert needed not in ignored

@@ -194,7 +194,7 @@ def test_broker_check():
 def test_beat_process_is_found(tmp_path):
     fake_celery = tmp_path / "celery"
     fake_celery.write_text("import time\ntime.sleep(60)\n")
-    process = subprocess.Popen([sys.executable, str(fake_celery), "-A", "cms", "beat"])
+    process = subprocess.Popen([sys.executable, str(fake_celery), "-A", "wegweiser", "beat"])
     try:
         deadline = time.monotonic() + 10
         while not healthcheck.celery_beat_running() and time.monotonic() < deadline:

@@ -116,7 +116,7 @@ def start_site() -> tuple[RunningSite, Callable[[], None]]:
     _run([*manage, "collectstatic", "--no-input", "-v0"], env, log)
     _run(PREPARE, env, log)
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
+        [sys.executable, "-m", "gunicorn", "wegweiser.wsgi:application", "--bind",
          f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--timeout", "60",
          "--access-logfile", "-"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,

@@ -1,8 +1,8 @@
 """Settings for the site the browser tests talk to: production's, served over plain HTTP on
 127.0.0.1. Only what plain HTTP and a throw-away database need differs from production."""
 
-from cms.settings.env import env_str
-from cms.settings.production import *  # noqa: F403
+from wegweiser.settings.env import env_str
+from wegweiser.settings.production import *  # noqa: F403
 
 # No TLS on the test server: secure-only cookies would never come back from the browser.
 SESSION_COOKIE_SECURE = False

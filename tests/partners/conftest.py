@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from cms.partners.onboarding import onboard_partner
+from partners.onboarding import onboard_partner
 from tests.factories import UserFactory
 
 TRAINER_GROUP = "Trainer·innen"

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Locale, WorkflowPage
 
 from cms.models import GuidePage, Organisation, TopicPage
-from cms.partners.onboarding import onboard_partner
+from partners.onboarding import onboard_partner
 
 pytestmark = pytest.mark.django_db
 

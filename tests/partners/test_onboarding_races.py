@@ -18,8 +18,8 @@ from django.utils import translation
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
 
 from cms.models import GuidePage, Organisation, TopicPage
-from cms.partners import onboarding
-from cms.partners.onboarding import OnboardingError, onboard_partner
+from partners import onboarding
+from partners.onboarding import OnboardingError, onboard_partner
 
 needs_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",

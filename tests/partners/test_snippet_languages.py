@@ -1,5 +1,5 @@
 """Partner translators given a snippet permission work only in their languages
-(cms.patches.snippet_languages): Wagtail's snippet permissions have no locale."""
+(partners.patches.snippet_languages): Wagtail's snippet permissions have no locale."""
 
 import pytest
 from django.contrib.auth.models import Permission

@@ -6,7 +6,8 @@ import datetime
 import pytest
 from wagtail.models import PageViewRestriction
 
-from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage, Region, TopicPage
+from cms.models import GlossaryTerm, GuidePage, Region, TopicPage
+from funding.models import FundingProgrammePage
 
 from .conftest import ask, reindex, slugs
 

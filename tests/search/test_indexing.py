@@ -16,13 +16,13 @@ import pytest
 from django_tasks.base import TaskResultStatus
 from wagtail.models import Locale
 
-from cms.celery import app
 from cms.models import GlossaryTerm, GuidePage, TopicPage
 from cms.outbox.dispatch import flush
 from cms.outbox.models import PendingTask
 from search import tasks
 from search.engines.base import EngineUnavailable
 from tests.outages import celery_broker, closed_port, silent_port, silent_server
+from wegweiser.celery import app
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from celery.schedules import crontab
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
-from cms.celery import app
 from search.models import SearchLogEntry
+from wegweiser.celery import app
 
 ENTRY = "prune-search-log"
 

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         self.ensure_admin()
 
     def load_organisations(self):
-        from cms.partners.demo import load_demo_organisations
+        from cms.directory.demo import load_demo_organisations
 
         count = load_demo_organisations(Path(settings.BASE_DIR) / "content" / "organisations")
         self.stdout.write(f"{count} demo organisations (fictional examples) in the directory.")

@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.models import FundingProgrammePage, GlossaryTerm, GuidePage
+from cms.models import GlossaryTerm, GuidePage
+from funding.models import FundingProgrammePage
 from search.elastic.documents import (
     build_document,
     document_id,
@@ -40,7 +41,7 @@ def test_guide_document(guide):
 
 def test_funding_document_carries_its_facets():
     page = FundingProgrammePage.objects.get(slug="test-foerderung", locale__language_code="de")
-    doc = docs("de")[document_id("cms", "fundingprogrammepage", page.pk)]
+    doc = docs("de")[document_id("funding", "fundingprogrammepage", page.pk)]
     assert doc["type"] == "funding" and doc["topic"] == "foerdermittel"
     assert doc["regions"] == ["berlin", "bundesweit"]
     assert doc["eligible"] == ["initiative", "verein"]

@@ -107,7 +107,7 @@ def test_deadline_states_are_date_ranges_from_today(state, expected):
 
 def test_deadline_buckets_agree_with_the_page_model():
     """The ranges give the same state as FundingProgrammePage.deadline_state()."""
-    from cms.models import FundingProgrammePage
+    from funding.models import FundingProgrammePage
 
     ranges = queries.deadline_filters(TODAY)
     for days in (-1, 0, 1, 29, 30, 31, 400):

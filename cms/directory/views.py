@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from wagtail.models import Locale
 
-from .directory import DirectoryFilter, directory_entries
+from .listing import DirectoryFilter, directory_entries
 
 
 def organisation_directory(request):

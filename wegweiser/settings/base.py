@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "cms",
     "cms.accounts",
     "cms.outbox",
+    "funding",
+    "partners",
     "search",
     "translations",
     "wagtail_localize",
@@ -66,8 +68,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
-WSGI_APPLICATION = "cms.wsgi.application"
+ROOT_URLCONF = "wegweiser.urls"
+WSGI_APPLICATION = "wegweiser.wsgi.application"
 
 TEMPLATES = [
     {

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from cms.partners.onboarding import OnboardingError, onboard_partner
+from partners.onboarding import OnboardingError, onboard_partner
 
 
 class Command(BaseCommand):

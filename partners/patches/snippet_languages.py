@@ -13,7 +13,7 @@ Checked at: wagtail-localize's ``user_can_edit_instance`` (every view under
 ``/admin/localize/translate/<translation id>/``: strings, overrides, PO files, preview,
 machine translation, stop), the snippet edit view (``before_edit_snippet``: the translation
 editor and Wagtail's own form, also for the German original), and "Translate" / "Sync"
-(cms.patches.localize_permissions; the PO upload, translations/po_upload.py, asks the patched
+(partners.patches.localize_permissions; the PO upload, translations/po_upload.py, asks the patched
 function too). Not covered: creating a snippet from scratch in a
 language and deleting one (they need add/delete permission, which translators groups do not
 get). Delete this module when Wagtail has per-locale snippet permissions.
@@ -60,7 +60,7 @@ def _user_can_edit_instance(user, instance):
 
 
 def check_snippet_edit(request, instance):
-    """before_edit_snippet hook (runs before wagtail-localize's, see cms/wagtail_hooks.py)."""
+    """before_edit_snippet hook (runs before wagtail-localize's: order=-1 in install())."""
     from django.core.exceptions import PermissionDenied
     from wagtail.models import TranslatableMixin
 
@@ -70,7 +70,7 @@ def check_snippet_edit(request, instance):
 
 
 def install():
-    """Called from cms.patches.localize_permissions.install() (CmsConfig.ready)."""
+    """Called from partners.patches.localize_permissions.install() (PartnersConfig.ready)."""
     global _original_can_edit
     from wagtail import hooks
     from wagtail_localize.views import edit_translation

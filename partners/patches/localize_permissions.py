@@ -11,7 +11,7 @@ module asks them before the views run:
 - translate a page into a locale: the user must be able to edit the existing translation,
   or to add pages at the nearest ancestor that exists in that locale (where the new pages go);
 - translate a snippet: the user must be able to change that snippet type (partner
-  translators only into their languages, see cms.patches.snippet_languages);
+  translators only into their languages, see partners.patches.snippet_languages);
 - sync: the user must be able to edit every translation it would rewrite, and to publish each
   of them when "publish immediately" is ticked.
 

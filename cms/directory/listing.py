@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cms.models import Organisation, TopicPage
-from cms.models.funding import REGION_CHOICES
-from cms.models.organisations import SPOKEN_LANGUAGE_CHOICES
+from cms.models.vocabulary import REGION_CHOICES, SPOKEN_LANGUAGE_CHOICES
 
 
 def topic_choices(locale):

@@ -1,3 +1,9 @@
+"""Funding programmes: a page per programme, below the Fördermittel topic.
+
+The table and its many-to-many tables keep their names from when the model lived in cms
+(db_table below; migrations cms 0007 and funding 0001), so moving the model changed no data.
+"""
+
 import datetime
 
 from django import forms
@@ -14,57 +20,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import guide_body_blocks
 from cms.fields import StreamField
+from cms.models import BasePage, OrganisationType, Region
 
-from .base import BasePage
-
-REGION_CHOICES = [
-    ("bundesweit", _("Nationwide")),
-    ("baden-wuerttemberg", "Baden-Württemberg"),
-    ("bayern", _("Bavaria")),
-    ("berlin", "Berlin"),
-    ("brandenburg", "Brandenburg"),
-    ("bremen", "Bremen"),
-    ("hamburg", "Hamburg"),
-    ("hessen", _("Hesse")),
-    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
-    ("niedersachsen", _("Lower Saxony")),
-    ("nordrhein-westfalen", _("North Rhine-Westphalia")),
-    ("rheinland-pfalz", _("Rhineland-Palatinate")),
-    ("saarland", "Saarland"),
-    ("sachsen", _("Saxony")),
-    ("sachsen-anhalt", _("Saxony-Anhalt")),
-    ("schleswig-holstein", "Schleswig-Holstein"),
-    ("thueringen", _("Thuringia")),
-]
-
-ORGANISATION_TYPE_CHOICES = [
-    ("verein", _("Registered association (e. V.)")),
-    ("initiative", _("Initiative without legal form")),
-    ("gemeinnuetzige-gmbh", _("Non-profit company (gGmbH)")),
-    ("einzelperson", _("Individual")),
-]
-
-DEADLINE_SOON_DAYS = 30
-
-
-class Region(models.Model):
-    code = models.SlugField(max_length=40, unique=True, choices=REGION_CHOICES)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return str(self.get_code_display())
-
-
-class OrganisationType(models.Model):
-    code = models.SlugField(max_length=40, unique=True, choices=ORGANISATION_TYPE_CHOICES)
-
-    class Meta:
-        ordering = ["code"]
-
-    def __str__(self):
-        return str(self.get_code_display())
+from .deadlines import deadline_state
 
 
 class FundingProgrammePage(BasePage):
@@ -89,6 +47,7 @@ class FundingProgrammePage(BasePage):
     )
     body = StreamField(guide_body_blocks(), blank=True, verbose_name=_("how to apply"))
 
+    template = "funding/funding_programme_page.html"
     parent_page_types = ["cms.TopicPage"]
     subpage_types = []
 
@@ -147,6 +106,7 @@ class FundingProgrammePage(BasePage):
     ]
 
     class Meta:
+        db_table = "cms_fundingprogrammepage"  # its name from cms, kept: see the docstring
         verbose_name = _("funding programme")
 
     def clean(self):
@@ -169,14 +129,3 @@ class FundingProgrammePage(BasePage):
         """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
         return deadline_state(self.deadline, today or timezone.localdate())
 
-
-def deadline_state(deadline: datetime.date | None, today: datetime.date) -> str:
-    """'rolling', 'past', 'soon' (within 30 days) or 'open'; search computes it for thousands
-    of programmes without building a page for each."""
-    if deadline is None:
-        return "rolling"
-    if deadline < today:
-        return "past"
-    if (deadline - today).days <= DEADLINE_SOON_DAYS:
-        return "soon"
-    return "open"

@@ -9,6 +9,7 @@ from wagtail.models import Locale, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved
 
 from .central import TASK_NAME, WORKFLOW_NAME
+from .tasks import send_review_request  # imported here, so every process knows its names
 
 WAGTAIL_TASK_MAIL_UID = "group_approval_task_submitted_email_notification"
 
@@ -22,7 +23,6 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         task_submission_email_notifier(sender=sender, instance=instance, user=user, **kwargs)
         return
     from cms.outbox.dispatch import send_after_commit
-    from cms.tasks import send_review_request
 
     send_after_commit(send_review_request, instance.pk)
 
@@ -49,7 +49,7 @@ def mark_reviewed(guide, day=None):
 
 
 def connect():
-    """Called from CmsConfig.ready(). Takes over Wagtail's task-submitted handler under its
+    """Called from PartnersConfig.ready(). Takes over Wagtail's task-submitted handler under its
     dispatch_uid: disconnecting covers the case Wagtail connected first, and a later
     connect by Wagtail with the same uid is ignored by Django."""
     task_submitted.disconnect(sender=TaskState, dispatch_uid=WAGTAIL_TASK_MAIL_UID)

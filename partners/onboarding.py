@@ -13,7 +13,7 @@ What Wagtail and wagtail-localize can enforce for translators (docs/partners.md 
 page permissions are per subtree, and every language has its own tree, so translators get
 add/change on the *translated* section roots of their languages only. wagtail-localize's
 "translate" and "sync" views check only the global submit_translation permission;
-cms.patches.localize_permissions closes that gap.
+partners.patches.localize_permissions closes that gap.
 """
 
 import hashlib

@@ -97,7 +97,7 @@ def test_demo_organisations_load_twice_without_duplicates_and_are_marked_as_exam
 
     from django.conf import settings
 
-    from cms.partners.demo import load_demo_organisations
+    from cms.directory.demo import load_demo_organisations
 
     folder = Path(settings.BASE_DIR) / "content" / "organisations"
     count = load_demo_organisations(folder)

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import api_router
-from cms.partners import views as partner_views
+from cms.directory import views as directory_views
 from cms.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
@@ -40,7 +40,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("organisationen/", partner_views.organisation_directory, name="organisation_directory"),
+    path("organisationen/", directory_views.organisation_directory, name="organisation_directory"),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_fallback, name="wagtail_serve"),

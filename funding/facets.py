@@ -1,10 +1,16 @@
-"""Funding facet buckets, shared by every engine so counts agree whichever engine answers.
+"""The funding finder's facet buckets, shared by every search engine so counts agree whichever
+engine answers.
 
-Deadline buckets come from `FundingProgrammePage.deadline_state` ("open", "soon", "rolling",
+Deadline buckets are the deadline states (funding.deadlines: "open", "soon", "rolling",
 "past"). Amount buckets are keyed by the largest amount a programme gives.
 """
 
 from django.utils.translation import gettext_lazy as _
+
+from .deadlines import DEADLINE_STATES
+
+__all__ = ["AMOUNT_BUCKETS", "DEADLINE_STATES", "OWN_SHARE_BUCKETS", "amount_bucket",
+           "own_share_bucket"]
 
 # (key, label, low inclusive, high inclusive or None): a programme falls into a bucket when
 # its amount_max lies in [low, high].
@@ -20,13 +26,6 @@ OWN_SHARE_BUCKETS = [
     ("none", _("no own share"), 0, 0),
     ("upto10", _("up to 10 %"), 1, 10),
     ("more", _("more than 10 %"), 11, None),
-]
-
-DEADLINE_STATES = [
-    ("open", _("open")),
-    ("soon", _("closing within 30 days")),
-    ("rolling", _("apply any time")),
-    ("past", _("deadline passed")),
 ]
 
 

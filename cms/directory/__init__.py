@@ -1,0 +1,1 @@
+"""The public directory of organisations (/<lang>/organisationen/) and its demo entries."""

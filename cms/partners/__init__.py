@@ -1,1 +1,0 @@
-"""Partner organisations: onboarding, the central review team, who may see which section."""

@@ -1,0 +1,1 @@
+"""Funding programmes: the page type, deadline states, the finder's facets and its page parts."""
