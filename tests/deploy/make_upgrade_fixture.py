@@ -57,6 +57,7 @@ Fill in the form.
 
 
 def build(content: Path) -> None:
+    from cms.partners.onboarding import onboard_partner
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
@@ -65,7 +66,6 @@ def build(content: Path) -> None:
     from cms.importer import import_path
     from cms.models import FundingProgrammePage, GuidePage
     from cms.outbox.models import PendingTask
-    from cms.partners.onboarding import onboard_partner
     from tests.factories import UserFactory
 
     with tempfile.TemporaryDirectory() as folder:
