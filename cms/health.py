@@ -9,7 +9,6 @@ the outbox, without Elasticsearch the database engine answers, so those are "deg
 
 import time
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connections
 
@@ -71,19 +70,13 @@ def check_broker():
     return f"{connection.transport_cls}; {waiting} waiting in the outbox"
 
 
-def check_search():
-    if settings.SEARCH_ENGINE != "elasticsearch":
-        return "database"
-    from search.service import get_engine
-
-    if not get_engine("elasticsearch").client.ping():
-        raise ConnectionError("Elasticsearch does not answer; the database engine answers")
-    return "elasticsearch"
-
-
-CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker,
-          "search": check_search}
+CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
 REQUIRED = {"database"}
+
+
+def register_check(name: str, check) -> None:
+    """Apps above cms add their own dependency (search: Elasticsearch) at start-up."""
+    CHECKS[name] = check
 
 
 def readiness() -> tuple[str, dict]:

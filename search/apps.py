@@ -7,9 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from search import signals
+        from cms.health import register_check
+        from search import registry, signals
 
+        registry.autodiscover()
         signals.connect()
+        register_check("search", _check_search)
         post_migrate.connect(_sync_language_index, sender=self,
                              dispatch_uid="search-sync-language-index")
 
@@ -20,3 +23,16 @@ def _sync_language_index(using, **kwargs):
     from search import language_index
 
     language_index.sync(connections[using])
+
+
+def _check_search():
+    """Readiness (cms.health): the configured engine answers."""
+    from django.conf import settings
+
+    if settings.SEARCH_ENGINE != "elasticsearch":
+        return "database"
+    from search.service import get_engine
+
+    if not get_engine("elasticsearch").client.ping():
+        raise ConnectionError("Elasticsearch does not answer; the database engine answers")
+    return "elasticsearch"

@@ -11,7 +11,7 @@ then one index scan and one short read per hit: 2 ms instead of 40 for a common 
 Triggers on Wagtail's table keep it up to date, whoever writes the entries (Wagtail's index
 updates, `update_index`, a bulk import): they look the language up in the table that
 `search_searched_table` names for the entry's content type. That table is written after
-every `migrate` from search/registry.py, so adding a searched type stays one entry there.
+every `migrate` from the registry (cms.searchable), so a new searched type needs nothing here.
 """
 
 from django.apps import apps

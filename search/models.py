@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,23 +31,8 @@ class Synonym(models.Model):
     def __str__(self):
         return self.terms
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        _forget_synonyms()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        _forget_synonyms()
-        return result
-
     def term_list(self) -> list[str]:
         return [t.strip() for t in self.terms.split(",") if t.strip()]
-
-
-def _forget_synonyms():
-    from .synonyms import forget
-
-    forget()
 
 
 class SearchLogEntry(models.Model):
@@ -86,18 +70,10 @@ class SearchLogEntry(models.Model):
 
     @classmethod
     def prune(cls, days: int | None = None) -> int:
+        return cls.objects.filter(date__lt=cls.cutoff(days)).delete()[0]
+
+    @staticmethod
+    def cutoff(days: int | None = None) -> datetime.date:
+        """The first day kept: WAGTAILSEARCH_HITS_MAX_AGE days back, in the site's zone."""
         days = days or settings.WAGTAILSEARCH_HITS_MAX_AGE
-        cutoff = timezone.localdate() - datetime.timedelta(days=days)
-        return cls.objects.filter(date__lt=cutoff).delete()[0]
-
-
-def _forget_promotions(**kwargs):
-    from .service import forget_promotions
-
-    forget_promotions()
-
-
-# The service keeps the promoted query strings per process; a change here is seen at once.
-for _signal in (post_save, post_delete):
-    _signal.connect(_forget_promotions, sender="wagtailsearchpromotions.SearchPromotion",
-                    dispatch_uid=f"search-forget-promotions-{_signal is post_save}")
+        return timezone.localdate() - datetime.timedelta(days=days)

@@ -1,28 +1,23 @@
-"""What search finds: one entry per content type. Adding a type is one entry here (plus, for
-Elasticsearch, its fields in the document builder)."""
+"""The search registry as search reads it (cms.searchable): filled at start-up from every
+installed app's `search_types` module (SearchConfig.ready), so search imports no content app.
 
-from dataclasses import dataclass
+SEARCH_TYPES is the registry's own list: it always shows what is registered now.
+"""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.module_loading import autodiscover_modules
 
+from cms.searchable import SearchType, registry
 
-@dataclass(frozen=True)
-class SearchType:
-    key: str  # the `type` value in results and in ?type=
-    model: str  # "app_label.ModelName"
-    label: str
-    is_page: bool = True
-    title_field: str = "title"  # what a hit's title is (non-page types)
+SEARCH_TYPES: list[SearchType] = registry.types
 
 
-SEARCH_TYPES = [
-    SearchType("guide", "cms.GuidePage", _("Guide")),
-    SearchType("topic", "cms.TopicPage", _("Topic")),
-    SearchType("funding", "funding.FundingProgrammePage", _("Funding programme")),
-    SearchType("glossary", "cms.GlossaryTerm", _("Glossary term"), is_page=False,
-               title_field="term"),
-]
+def autodiscover() -> None:
+    autodiscover_modules("search_types")
 
 
 def search_type(key: str) -> SearchType | None:
-    return next((t for t in SEARCH_TYPES if t.key == key), None)
+    return registry.type(key)
+
+
+def type_for_model(model) -> SearchType | None:
+    return registry.type_for_model(model)

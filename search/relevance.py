@@ -49,7 +49,7 @@ def evaluate(cases: list[dict]) -> Report:
         expected = case["expect"] if isinstance(case["expect"], list) else [case["expect"]]
         with translation.override(language):
             results = service.search(SearchQuery(text=case["q"], locale=language, limit=DEPTH,
-                                                 include_past=bool(case.get("past"))))
+                                                 include_hidden=bool(case.get("past"))))
         found = [f"{h.type}/{h.slug}" for h in results.hits]
         rank = next((i for i, key in enumerate(found, 1) if key in expected), None)
         judged.append(Judged(case["q"], language, case.get("kind", ""), expected, rank,

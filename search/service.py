@@ -15,12 +15,14 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
+from cms.searchable import registry
 
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .models import SearchLogEntry
@@ -60,7 +62,7 @@ def search(query: SearchQuery) -> SearchResults:
     results = _ask(query)
     if query.locale != SOURCE_LANGUAGE and results.count < FEW_HITS:
         results = _with_german(query, results)
-    if query.text and query.offset == 0 and not _filtered(query):
+    if query.text and query.offset == 0 and not query.filtered:
         results = _with_promotions(query, results)
     return results
 
@@ -102,7 +104,7 @@ def _with_german(query: SearchQuery, own: SearchResults) -> SearchResults:
     return SearchResults(
         count=own.count + max(0, german.count - duplicates),
         hits=own.hits + extra[:max(0, room)],
-        facets=_topics_in(query.locale, _merge_facets(own.facets, german.facets)),
+        facets=_labels_in(query.locale, _merge_facets(own.facets, german.facets)),
         suggestion=own.suggestion or german.suggestion,
         engine=own.engine,
     )
@@ -113,17 +115,13 @@ def _as_fallback(hit: SearchHit, language: str) -> SearchHit:
     return replace(hit, url=swap_language_prefix(hit.url, language))
 
 
-def _topics_in(language: str, facets: dict) -> dict:
-    """German results bring German topic titles; a topic keeps its slug in every language,
-    so the reader's own title replaces it where the topic is translated."""
-    from cms.models import TopicPage
-
-    if not facets.get("topic"):
-        return facets
-    titles = dict(TopicPage.objects.live().filter(locale__language_code=language)
-                  .values_list("slug", "title"))
-    topics = [replace(v, label=titles.get(v.value, v.label)) for v in facets["topic"]]
-    return {**facets, "topic": topics}
+def _labels_in(language: str, facets: dict) -> dict:
+    """German results bring German labels for values that depend on content (topic titles);
+    a value is the same in every language, so the reader's own label replaces the German one
+    wherever the reader's language has it."""
+    labels = registry.labels(language, registry.contexts(language))
+    return {key: [replace(v, label=dict(labels.get(key, ())).get(v.value, v.label))
+                  for v in values] for key, values in facets.items()}
 
 
 def _merge_facets(a: dict, b: dict) -> dict:
@@ -138,11 +136,6 @@ def _merge_facets(a: dict, b: dict) -> dict:
 
 
 # --- editors' picks ----------------------------------------------------------------------
-def _filtered(query: SearchQuery) -> bool:
-    return any([query.types, query.topic, query.regions, query.eligible, query.deadline,
-                query.amount, query.own_share])
-
-
 def _with_promotions(query: SearchQuery, results: SearchResults) -> SearchResults:
     picks = promoted_hits(query.text, query.locale)
     if not picks:
@@ -204,6 +197,18 @@ def promoted_hits(text: str, language: str) -> list[SearchHit]:
             snippet=escape(pick.description or getattr(page, "summary", "")),
             promoted=True, object_id=page.pk,
         ))
+    return _with_facts(hits)
+
+
+def _with_facts(hits: list[SearchHit]) -> list[SearchHit]:
+    """Editors' picks show the facts of their type too (a programme's deadline)."""
+    today = timezone.localdate()
+    for search_type in SEARCH_TYPES:
+        ids = [h.object_id for h in hits if h.type == search_type.key]
+        if ids and search_type.facts:
+            facts = search_type.facts(ids, today)
+            hits = [replace(h, facts=facts.get(h.object_id)) if h.type == search_type.key
+                    else h for h in hits]
     return hits
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from cms.outbox.dispatch import send_after_commit
 from search import tasks
-from search.elastic.documents import type_for_model
+from search.registry import type_for_model
 
 logger = logging.getLogger(__name__)
 
@@ -80,9 +80,29 @@ def on_cache_writes_lost(sender, **kwargs):
     mark_stale()
 
 
+def _forget_synonyms(sender, **kwargs):
+    from search.synonyms import forget
+
+    forget()
+
+
+def _forget_promotions(sender, **kwargs):
+    from search.service import forget_promotions
+
+    forget_promotions()
+
+
 def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
     from cms.caching.resilient import writes_lost
     from cms.changes import content_changed
 
     content_changed.connect(on_content_changed, dispatch_uid="search-content-changed")
     writes_lost.connect(on_cache_writes_lost, dispatch_uid="search-vocabulary-cache-lost")
+    # Synonyms and promoted queries are kept per process; a change is seen at once.
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(_forget_synonyms, sender="search.Synonym",
+                       dispatch_uid=f"search-forget-synonyms-{name}")
+        signal.connect(_forget_promotions, sender="wagtailsearchpromotions.SearchPromotion",
+                       dispatch_uid=f"search-forget-promotions-{name}")

@@ -45,7 +45,7 @@ def synonym_index(language: str) -> dict[str, list[str]]:
 
 
 def forget() -> None:
-    """Called when a group is saved or deleted (search.models.Synonym)."""
+    """Called when a group is saved or deleted (search.signals connects it)."""
     _checked.update(version=None, at=0.0)
 
 

@@ -75,6 +75,8 @@ def prune_search_log(days: int | None = None) -> int:
 
     deleted = SearchLogEntry.prune(days)
     redact_stored_logs()  # entries from before the logs were redacted, or an older release
-    QueryDailyHits.garbage_collect(days)
+    # Not QueryDailyHits.garbage_collect: it counts days in UTC, the log in the site's time
+    # zone, and for an hour after midnight the two logs would keep different days.
+    QueryDailyHits.objects.filter(date__lt=SearchLogEntry.cutoff(days)).delete()
     Query.garbage_collect()  # queries left without hits or editors' picks
     return deleted

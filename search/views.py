@@ -7,63 +7,49 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from cms.caching.policy import repeat_on_cache_hit
 from cms.i18n import active_language, is_rtl
+from cms.searchable import registry
 from cms.views import read_only
-from funding import finder as funding_finder
 
 from . import finder, service
-from .params import ApiParams, AutocompleteParams, SearchParams, error_messages
+from .params import RELEVANCE, ApiParams, AutocompleteParams, SearchParams, error_messages
 from .registry import search_type
-
-# (facet key, legend, several values may be chosen)
-FACETS = [
-    ("type", _("Type of content"), True),
-    ("topic", _("Topic"), False),
-    ("region", _("Region"), True),
-    ("eligible", _("Who can apply"), True),
-    ("deadline", _("Deadline"), False),
-    ("amount", _("Amount"), False),
-    ("own_share", _("Own share"), False),
-]
 
 
 @read_only
 def search(request):
-    form = SearchParams(request.GET)
     language = active_language()
-    context = {"form": form, "query": "", "language": language}
+    form = SearchParams(request.GET, language=language)
+    context = {"form": form, "query": "", "language": language, "sorts": _sorts()}
     if not form.is_valid() and set(form.errors) == {"page"}:
         # A broken page number in a shared link: show the first page rather than an error.
         data = request.GET.copy()
         data.pop("page")
-        form = SearchParams(data)
+        form = SearchParams(data, language=language)
         context.update(form=form, page_reset=True)
     if not form.is_valid():
         context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
-    selected = _selected(form)
-    funding = funding_finder.is_funding_search(selected)
+    chosen = form.chosen()
+    page_finder = finder.finder_for(chosen)
     context.update(query=query.text, shortened=form.shortened, sort=query.sort,
-                   selected=selected, funding=funding, include_past=query.include_past)
+                   finder=page_finder, include_hidden=query.include_hidden)
     if query.text or form.has_filters:
         results = service.search(query)
         _log_search(request, query, language, results.count)
-        facts = funding_finder.programme_facts(results.hits)
-        facets = _facet_groups(results.facets, selected)
+        facets = _facet_groups(results.facets, chosen)
         context.update(results=results, facets=facets,
-                       hits=[_hit_view(h, language, facts) for h in results.hits],
+                       hits=[_hit_view(h, language) for h in results.hits],
                        pages=_pages(form, query, results.count),
                        chosen=finder.active_filters(form, facets),
-                       reset=finder.reset_query(form, funding),
-                       can_reset=finder.can_reset(selected, funding),
-                       past_hidden=funding and not query.include_past
-                       and query.deadline != "past",
-                       show_past=funding_finder.show_past_query(form))
+                       reset=finder.reset_query(form, page_finder),
+                       can_reset=finder.can_reset(chosen, page_finder),
+                       hidden_left_out=bool(page_finder) and finder.hides_values(query),
+                       show_hidden=finder.show_hidden_query(form))
     return render(request, "search/search.html", context)
 
 
@@ -72,7 +58,7 @@ def search_api(request):
     language = request.GET.get("lang") or "de"
     known = language in dict(settings.LANGUAGES)
     with translation.override(language if known else "en"):
-        form = ApiParams(request.GET)
+        form = ApiParams(request.GET, language=language if known else None)
         if not form.is_valid():
             return JsonResponse({"error": "invalid parameters", "errors": error_messages(form)},
                                 status=400)
@@ -124,29 +110,27 @@ def _log_search(request, query, language, count):
     repeat_on_cache_hit(request, "search.service.log_search", query.text, language, count)
 
 
-def _hit_view(hit, language, facts=None):
+def _hit_view(hit, language):
     kind = search_type(hit.type)
     return {"hit": hit, "type_label": kind.label if kind else "",
             "in_german": hit.locale != language, "rtl": is_rtl(hit.locale),
-            "programme": (facts or {}).get(hit.object_id) if hit.type == "funding" else None}
+            "facts_template": kind.facts_template if kind and hit.facts else ""}
 
 
-def _facet_groups(facets, selected) -> list[dict]:
+def _facet_groups(facets, chosen) -> list[dict]:
     groups = []
-    for key, legend, multiple in FACETS:
+    for facet in registry.facets:
+        selected = set(chosen.get(facet.key, ()))
         values = [{"value": v.value, "label": v.label, "count": v.count,
-                   "checked": v.value in selected[key]} for v in facets.get(key, [])]
+                   "checked": v.value in selected} for v in facets.get(facet.key, [])]
         if values:
-            groups.append({"key": key, "legend": legend, "multiple": multiple,
-                           "values": values, "any_checked": bool(selected[key] - {None, ""})})
+            groups.append({"key": facet.key, "legend": facet.legend, "multiple": facet.multiple,
+                           "values": values, "any_checked": bool(selected)})
     return groups
 
 
-def _selected(form) -> dict:
-    data = form.cleaned_data
-    return {key: set(data[key]) if isinstance(data[key], list) else {data[key]}
-            for key in ("type", "topic", "region", "eligible", "deadline", "amount",
-                        "own_share")}
+def _sorts() -> list[tuple[str, str]]:
+    return [RELEVANCE, *((s.key, s.label) for s in registry.sorts())]
 
 
 def _pages(form, query, count) -> dict:

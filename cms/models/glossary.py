@@ -50,6 +50,13 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
         page_url = self._glossary_page_url
         return f"{page_url}#{self.slug}" if page_url else None
 
+    @classmethod
+    def urls_for(cls, terms) -> dict:
+        """{term id: its entry on its language's glossary page}, in one query (search)."""
+        pages = glossary_page_urls({term.locale_id for term in terms})
+        return {term.pk: f"{pages[term.locale_id]}#{term.slug}" for term in terms
+                if pages.get(term.locale_id)}
+
     def pages_showing(self):
         """Where a change to the term shows besides the pages linking to it (cms.changes):
         every glossary page, as languages without the term show the German one."""

@@ -1,10 +1,12 @@
 """The search document: its mapping (shared by every language's index; the analyzers behind
-the names differ per index, see analyzers.py) and how it is built from pages and glossary
-terms. Only live, public content becomes a document.
+the names differ per index, see analyzers.py) and how it is built from pages and other
+searchable objects. Only live, public content becomes a document.
 
-A new searchable page type needs only its entry in search/registry.py: the common fields
-(title, summary, search description, `body`) are read from any page. A type with fields of
-its own adds a function to EXTRA_FIELDS.
+A new searchable type needs nothing here (cms.searchable): the common fields (title, summary,
+search description, `body`) are read from any page; a type's facts are stored as they are
+(`facts`, for the result list), its facet values under `facets.<key>` (keywords), its date
+facts under `dates.<name>` (dates, for filters and sorts that depend on the day) and its own
+text in `extra`.
 """
 
 import html
@@ -12,12 +14,22 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from django.apps import apps
+from django.utils import timezone
 from django.utils.html import strip_tags
-from elasticsearch_dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
-from wagtail.models import Page
+from elasticsearch_dsl import (
+    Document,
+    Integer,
+    Keyword,
+    MetaField,
+    Object,
+    SearchAsYouType,
+    Text,
+)
 
-from funding.facets import amount_bucket, own_share_bucket
-from search.registry import SEARCH_TYPES, SearchType
+from cms.searchable import SearchType, registry
+from search.registry import SEARCH_TYPES, type_for_model
+
+__all__ = ["type_for_model"]
 
 # Keys in StreamField data that hold ids, addresses or numbers, not readable text.
 NON_TEXT_KEYS = {"id", "type", "document", "page", "image", "url", "email", "phone"}
@@ -38,19 +50,18 @@ class SearchDocument(Document):
     title = _text(copy_to="spell", fields={"ngram": Text(analyzer="ww_ngram")})
     summary = _text(copy_to="spell")
     body = _text(copy_to="spell", fields={"ngram": Text(analyzer="ww_ngram")})
-    funder = _text()
+    extra = _text()  # a type's own text (a programme's funder)
     suggest = SearchAsYouType(analyzer="ww_autocomplete")  # titles and glossary terms
     spell = Text(analyzer="ww_spell")  # vocabulary for "did you mean"
-    # Facets
-    topic = Keyword()
-    regions = Keyword(multi=True)
-    eligible = Keyword(multi=True)
-    deadline = Date()
-    amount_min = Integer()
-    amount_max = Integer()
-    amount = Keyword()
-    cofunding_percent = Integer()
-    own_share = Keyword()
+    facets = Object(dynamic=True)  # {facet key: [values]}, keywords (dynamic_templates)
+    dates = Object(dynamic=True)  # {fact: ISO date}, dates
+    facts = Object(enabled=False)  # stored for the result list, not indexed
+
+    class Meta:
+        dynamic_templates = MetaField([
+            {"facet_values": {"path_match": "facets.*", "mapping": {"type": "keyword"}}},
+            {"date_facts": {"path_match": "dates.*", "mapping": {"type": "date"}}},
+        ])
 
 
 def document_id(app_label: str, model_name: str, pk) -> str:
@@ -76,11 +87,6 @@ def _collect(value, parts: list[str]) -> None:
             _collect(item, parts)
 
 
-def type_for_model(model) -> SearchType | None:
-    label = f"{model._meta.app_label}.{model.__name__}".lower()
-    return next((t for t in SEARCH_TYPES if t.model.lower() == label), None)
-
-
 def searchable_models() -> list[tuple[SearchType, type]]:
     return [(t, apps.get_model(t.model)) for t in SEARCH_TYPES]
 
@@ -102,67 +108,44 @@ def _page_fields(page) -> dict:
     }
 
 
-def _funding_fields(page) -> dict:
+def _object_fields(obj, search_type: SearchType) -> dict:
+    """A searchable object that is not a page (a glossary term), by its type's field names."""
+    title = str(getattr(obj, search_type.title_field))
     return {
-        "funder": page.funder,
-        "regions": sorted(r.code for r in page.regions.all()),
-        "eligible": sorted(t.code for t in page.eligible_types.all()),
-        "deadline": page.deadline.isoformat() if page.deadline else None,
-        "amount_min": page.amount_min,
-        "amount_max": page.amount_max,
-        "amount": amount_bucket(page.amount_max),
-        "cofunding_percent": page.cofunding_percent,
-        "own_share": own_share_bucket(page.cofunding_percent),
+        "title": title,
+        "summary": str(getattr(obj, search_type.summary_field, "") or ""),
+        "body": plain_text(getattr(obj, "body", "") or ""),
+        "slug": getattr(obj, "slug", ""),
+        "url": obj.get_url() or "",
+        "suggest": title,
     }
 
 
-def _glossary_fields(term) -> dict:
-    return {
-        "title": term.term,
-        "summary": term.definition,
-        "body": plain_text(term.body),
-        "slug": term.slug,
-        "url": term.get_url() or "",
-        "suggest": term.term,
-    }
-
-
-EXTRA_FIELDS = {"funding": _funding_fields}
-
-
-def build_document(obj, search_type: SearchType, topic_slug: str | None = None) -> dict:
-    """The document body for one live, public object (the caller has checked that)."""
-    fields = _page_fields(obj) if search_type.is_page else _glossary_fields(obj)
-    extra = EXTRA_FIELDS.get(search_type.key)
-    if extra:
-        fields.update(extra(obj))
-    if search_type.is_page:
-        fields["topic"] = topic_slug
+def build_document(obj, search_type: SearchType, contexts: dict | None = None) -> dict:
+    """The document body for one live, public object (the caller has checked that).
+    `contexts`: what the facets need for the object's language (registry.contexts)."""
+    language = obj.locale.language_code
+    contexts = registry.contexts(language) if contexts is None else contexts
+    fields = _page_fields(obj) if search_type.is_page else _object_fields(obj, search_type)
+    stored = search_type.document_facts(obj) if search_type.document_facts else {}
+    facts = {"type": search_type.key, "path": getattr(obj, "path", None), **stored}
+    if search_type.facts_from_document:
+        facts.update(search_type.facts_from_document(stored, timezone.localdate()))
     return {
         "type": search_type.key,
         "model": f"{obj._meta.app_label}.{obj._meta.model_name}",
         "object_id": obj.pk,
         "translation_key": str(obj.translation_key),
-        "locale": obj.locale.language_code,
+        "locale": language,
         **fields,
+        "extra": search_type.document_text(obj) if search_type.document_text else "",
+        # Values that depend on the day (deadline states) are filtered from `dates` instead.
+        "facets": {f.key: sorted(set(f.values(facts, contexts.get(f.key))))
+                   for f in registry.facets
+                   if f.applies_to(search_type.key) and f.es_value_filters is None},
+        "dates": {name: stored[name] for name in search_type.date_facts if stored.get(name)},
+        "facts": stored,
     }
-
-
-def topic_slug_for(page) -> str | None:
-    """The slug of the topic a page belongs to (a topic's own slug for a topic page)."""
-    from cms.models import TopicPage
-
-    topic = (
-        TopicPage.objects.filter(path__in=_ancestor_paths(page.path, inclusive=True))
-        .order_by("-depth").values_list("slug", flat=True).first()
-    )
-    return topic
-
-
-def _ancestor_paths(path: str, inclusive: bool) -> list[str]:
-    step = Page.steplen
-    stop = len(path) if inclusive else len(path) - step
-    return [path[:end] for end in range(step, stop + 1, step)]
 
 
 def live_object(search_type: SearchType, pk):
@@ -179,28 +162,20 @@ def live_object(search_type: SearchType, pk):
 
 def iter_documents(language: str) -> Iterator[tuple[str, dict]]:
     """(document id, body) for everything searchable in one language, for a full rebuild."""
-    from cms.models import TopicPage
-
-    topics = dict(
-        TopicPage.objects.filter(locale__language_code=language).values_list("path", "slug")
-    )
+    contexts = registry.contexts(language)
     for search_type, model in searchable_models():
         queryset = model.objects.filter(locale__language_code=language).select_related("locale")
         if search_type.is_page:
             queryset = queryset.live().public().order_by("path")
-            if search_type.key == "funding":
-                queryset = queryset.prefetch_related("regions", "eligible_types")
         else:
             queryset = queryset.order_by("pk")
+        if search_type.prefetch:
+            queryset = queryset.prefetch_related(*search_type.prefetch)
         for obj in queryset.iterator(chunk_size=500):
             if not search_type.is_page and not obj.get_url():
                 continue
-            topic = None
-            if search_type.is_page:
-                topic = next((topics[p] for p in reversed(_ancestor_paths(obj.path, True))
-                              if p in topics), None)
             doc_id = document_id(obj._meta.app_label, obj._meta.model_name, obj.pk)
-            yield doc_id, build_document(obj, search_type, topic)
+            yield doc_id, build_document(obj, search_type, contexts)
 
 
 def count_documents(language: str) -> int:

@@ -1,10 +1,11 @@
 """Request bodies for Elasticsearch, built from the engine contract's SearchQuery.
 
-Facets are counted the way the database engine counts them, so both engines agree: filters
-go into a `post_filter` (they narrow the hits), and each facet's aggregation applies every
-filter except its own, so a reader sees what choosing another value would give. Past
-deadlines are hidden like a filter, except from the deadline facet, which says how many
-have passed. A programme open nationwide ("bundesweit") matches every region.
+Facets (cms.searchable) are counted the way the database engine counts them, so both engines
+agree: filters go into a `post_filter` (they narrow the hits), and each facet's aggregation
+applies every filter except its own, so a reader sees what choosing another value would
+give. Values a facet hides (passed deadlines) are left out like a filter, except from that
+facet's own counts. Values are the document's `facets.<key>` (a programme open nationwide
+carries every region there), or, where they depend on the day, the facet's own filters.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 from django.utils import timezone
 
-from funding.deadlines import DEADLINE_SOON_DAYS
+from cms.searchable import registry
 from search.engines.base import SearchQuery
 
 from .analyzers import uses_ngrams
@@ -23,8 +24,7 @@ from .analyzers import uses_ngrams
 MAX_RESULT_WINDOW = 10_000
 SNIPPET_LENGTH = 180
 MAX_SYNONYM_QUERIES = 6
-NATIONWIDE = "bundesweit"
-TEXT_FIELDS = ["title^4", "summary^2", "body", "funder"]
+TEXT_FIELDS = ["title^4", "summary^2", "body", "extra"]
 PHRASE_FIELDS = ["title^8", "summary^3", "body^2"]
 HIGHLIGHT = {
     "pre_tags": ["<mark>"],
@@ -36,33 +36,11 @@ HIGHLIGHT = {
         "body": {"fragment_size": SNIPPET_LENGTH, "number_of_fragments": 1},
     },
 }
-FACETS = ("type", "topic", "region", "eligible", "deadline", "amount", "own_share")
-FUNDING_FACETS = {"region", "eligible", "deadline", "amount", "own_share"}
-TERMS_FIELDS = {"type": "type", "topic": "topic", "region": "regions", "eligible": "eligible",
-                "amount": "amount", "own_share": "own_share"}
-# Sort by deadline: soonest open deadline first, then rolling programmes, then past ones,
-# then everything that is not a programme (as the database engine sorts).
-DEADLINE_RANK = """
-if (doc['type'].size() == 0 || doc['type'].value != 'funding') { return 3; }
-if (doc['deadline'].size() == 0) { return 1; }
-return doc['deadline'].value.toInstant().toEpochMilli() < params.today ? 2 : 0;
-"""
+MAX_FACET_VALUES = 1000  # terms buckets per facet (every region and district)
 
 
 def _today(query: SearchQuery) -> datetime.date:
     return query.today or timezone.localdate()
-
-
-def deadline_filters(today: datetime.date) -> dict[str, dict]:
-    """One filter per deadline state, matching funding.deadlines.deadline_state()."""
-    soon = today + datetime.timedelta(days=DEADLINE_SOON_DAYS)
-    return {
-        "open": {"range": {"deadline": {"gt": soon.isoformat()}}},
-        "soon": {"range": {"deadline": {"gte": today.isoformat(), "lte": soon.isoformat()}}},
-        "rolling": {"bool": {"filter": [{"term": {"type": "funding"}}],
-                             "must_not": [{"exists": {"field": "deadline"}}]}},
-        "past": {"range": {"deadline": {"lt": today.isoformat()}}},
-    }
 
 
 def synonym_queries(text: str, groups: list[list[str]]) -> list[str]:
@@ -105,58 +83,46 @@ def text_query(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
+def _value_clause(facet, value: str, today: datetime.date) -> dict:
+    if facet.es_value_filters:
+        # An unknown value matches nothing (the service validates; this stays safe).
+        return facet.es_value_filters(today).get(value, {"match_none": {}})
+    return {"term": {f"facets.{facet.key}": value}}
+
+
+def _any_of(facet, values, today) -> dict:
+    if facet.es_value_filters is None:
+        return {"terms": {f"facets.{facet.key}": sorted(values)}}
+    clauses = [_value_clause(facet, v, today) for v in sorted(values)]
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses,
+                                                          "minimum_should_match": 1}}
+
+
 def filter_clauses(query: SearchQuery, today: datetime.date) -> dict[str, dict]:
-    """Every filter the query asks for, by name (the facet it belongs to)."""
-    deadlines = deadline_filters(today)
+    """Every filter the query asks for, by name: a facet's key, or "hidden:<key>" for the
+    values a facet leaves out unless asked for."""
     clauses = {}
-    if query.types:
-        clauses["type"] = {"terms": {"type": list(query.types)}}
-    if query.topic:
-        clauses["topic"] = {"term": {"topic": query.topic}}
-    if not (query.include_past or query.deadline == "past"):
-        clauses["past"] = {"bool": {"must_not": [deadlines["past"]]}}
-    if any([query.regions, query.eligible, query.deadline, query.amount, query.own_share]):
-        clauses["funding"] = {"term": {"type": "funding"}}
-    if query.regions:
-        clauses["region"] = {"terms": {"regions": sorted({*query.regions, NATIONWIDE})}}
-    if query.eligible:
-        clauses["eligible"] = {"terms": {"eligible": list(query.eligible)}}
-    if query.deadline:
-        # An unknown state matches nothing (the service validates; this stays safe).
-        clauses["deadline"] = deadlines.get(query.deadline, {"match_none": {}})
-    if query.amount:
-        clauses["amount"] = {"term": {"amount": query.amount}}
-    if query.own_share:
-        clauses["own_share"] = {"term": {"own_share": query.own_share}}
+    for facet in registry.facets:
+        chosen = query.chosen(facet.key)
+        if chosen:
+            clauses[facet.key] = _any_of(facet, chosen, today)
+        if facet.hidden and not query.include_hidden and chosen.isdisjoint(facet.hidden):
+            clauses[f"hidden:{facet.key}"] = {
+                "bool": {"must_not": [_any_of(facet, facet.hidden, today)]}}
     return clauses
-
-
-def region_filters() -> dict:
-    """One bucket per region, each counting what choosing it lists: the region's own
-    programmes and the nationwide ones."""
-    from cms.models.vocabulary import REGION_CHOICES
-
-    return {code: {"term": {"regions": code}} if code == NATIONWIDE
-            else {"terms": {"regions": [code, NATIONWIDE]}} for code, _label in REGION_CHOICES}
 
 
 def aggregations(query: SearchQuery, today: datetime.date) -> dict:
     clauses = filter_clauses(query, today)
     aggs = {}
-    for facet in FACETS:
-        ignore = {facet}
-        if facet in FUNDING_FACETS:
-            ignore.add("funding")
-        if facet == "deadline":
-            ignore.add("past")
+    for facet in registry.facets:
+        ignore = {facet.key, f"hidden:{facet.key}"}
         others = [clause for name, clause in clauses.items() if name not in ignore]
-        if facet == "deadline":
-            values = {"filters": {"filters": deadline_filters(today)}}
-        elif facet == "region":
-            values = {"filters": {"filters": region_filters()}}
+        if facet.es_value_filters:
+            values = {"filters": {"filters": facet.es_value_filters(today)}}
         else:
-            values = {"terms": {"field": TERMS_FIELDS[facet], "size": 100}}
-        aggs[facet] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
+            values = {"terms": {"field": f"facets.{facet.key}", "size": MAX_FACET_VALUES}}
+        aggs[facet.key] = {"filter": {"bool": {"filter": others}}, "aggs": {"values": values}}
     return aggs
 
 
@@ -171,20 +137,14 @@ def search_body(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
         "from": offset,
         "size": size,
         "track_total_hits": True,
-        "_source": ["type", "object_id", "title", "url", "slug", "locale", "summary"],
+        "_source": ["type", "object_id", "title", "url", "slug", "locale", "summary", "facts"],
     }
     clauses = filter_clauses(query, today)
     if clauses:
         body["post_filter"] = {"bool": {"filter": list(clauses.values())}}
-    if query.sort == "deadline":
-        midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
-        body["sort"] = [
-            {"_script": {"type": "number", "order": "asc", "script": {
-                "lang": "painless", "source": DEADLINE_RANK.strip(),
-                "params": {"today": int(midnight.timestamp() * 1000)}}}},
-            {"deadline": {"order": "asc", "missing": "_last"}},
-            "_score",
-        ]
+    sort = registry.sort(query.sort)
+    if sort is not None and sort.es_sort is not None:
+        body["sort"] = [*sort.es_sort(today), "_score"]
     if query.text:
         body["suggest"] = suggest_body(query.text)
     return body

@@ -8,6 +8,7 @@ configured one fails. Engines never see a request object and never render anythi
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -20,18 +21,22 @@ class EngineUnavailable(Exception):
 class SearchQuery:
     text: str  # already cleaned: trimmed, length-capped, never None
     locale: str  # language code of the reader, e.g. "de", "ar"
-    types: tuple[str, ...] = ()  # result types to keep ("guide", "funding", ...); () = all
-    topic: str | None = None  # a topic slug
-    regions: tuple[str, ...] = ()  # Region.code values
-    eligible: tuple[str, ...] = ()  # OrganisationType.code values
-    deadline: str | None = None  # "open" | "soon" | "rolling" | "past"
-    amount: str | None = None  # an amount-range bucket key
-    own_share: str | None = None  # "none" | "upto10" | "more"
-    include_past: bool = False  # past funding deadlines are hidden unless asked for
-    sort: str = "relevance"  # "relevance" | "deadline"
+    # The chosen facet values, by facet key (cms.searchable): {"type": ("funding",),
+    # "region": ("berlin",)}. A facet not named, or named with (), does not filter.
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include_hidden: bool = False  # values facets hide (passed deadlines) are shown (?past=1)
+    sort: str = "relevance"  # "relevance" or a registered Sort's key ("deadline")
     offset: int = 0
     limit: int = 10
-    today: datetime.date | None = None  # for deadline buckets; None = today in TIME_ZONE
+    today: datetime.date | None = None  # for day-dependent facts; None = today in TIME_ZONE
+
+    def chosen(self, key: str) -> frozenset[str]:
+        values = self.filters.get(key) or ()
+        return frozenset(v for v in ((values,) if isinstance(values, str) else values) if v)
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.chosen(key) for key in self.filters)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class SearchHit:
     score: float = 0.0
     promoted: bool = False  # an editors' pick
     object_id: int | None = None
+    facts: Mapping | None = None  # what its type shows in result lists (cms.searchable)
 
 
 @dataclass(frozen=True)
@@ -84,8 +90,7 @@ class SearchEngine(Protocol):
     def remove_object(self, app_label: str, model_name: str, pk: int) -> None: ...
 
 
-# Facet keys in SearchResults.facets: "type", "topic", "region", "eligible", "deadline",
-# "amount", "own_share". Bucket keys and labels for the last three are in funding/facets.py.
+# SearchResults.facets has a list for every registered facet (cms.searchable), in order.
 # Engines are looked up by SEARCH_ENGINE in search/service.py:
 #   "database"      -> search.engines.database.DatabaseEngine()
 #   "elasticsearch" -> search.engines.elasticsearch.ElasticsearchEngine()

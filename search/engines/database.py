@@ -9,9 +9,7 @@ a Snowball stem, German compound parts and synonyms. The same behaviour on both 
 
 from __future__ import annotations
 
-import datetime
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -21,37 +19,20 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
-from cms.models import GlossaryPage
-from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
-from funding.deadlines import deadline_state
-from funding.facets import (
-    AMOUNT_BUCKETS,
-    DEADLINE_STATES,
-    OWN_SHARE_BUCKETS,
-    amount_bucket,
-    own_share_bucket,
-)
-from funding.models import FundingProgrammePage
+from cms.searchable import registry
 
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words
 from ..vocabulary import get_vocabulary
-from . import fulltext
-from .base import FacetValue, SearchHit, SearchQuery, SearchResults, Suggestion
+from . import facet_filter, fulltext
+from .base import SearchHit, SearchQuery, SearchResults, Suggestion
 
 TITLE_WEIGHT = 1.0
 # A topic is titled like its main guide ("Verein gründen"); the guide is what readers want.
 TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
-NATIONWIDE = "bundesweit"
-ALL_REGIONS = [code for code, _label in REGION_CHOICES]
-FUNDING_FACETS = ("region", "eligible", "deadline", "amount", "own_share")
-
-
-NO_CODES: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -60,16 +41,10 @@ class Candidate:
     pk: int
     score: float
     title: str = ""
-    topic: str | None = None
-    deadline: datetime.date | None = None
-    deadline_state: str | None = None
-    amount_max: int = 0
-    own_share: int = 0
+    path: str | None = None  # pages: the tree path (their topic, for one)
     title_groups: int | None = None  # of the query's word groups, how many the title has
-    # Funding programmes get their own sets (_add_facts); a big site has thousands of
-    # other candidates, which share this empty one.
-    regions: frozenset[str] = NO_CODES
-    eligible: frozenset[str] = NO_CODES
+    facts: dict = field(default_factory=dict)  # cms.searchable: what facets and lists use
+    values: dict = field(default_factory=dict)  # facet key -> the values it counts for
 
 
 class DatabaseEngine:
@@ -87,13 +62,12 @@ class DatabaseEngine:
         candidates = self._candidates(locale, expanded, "and")
         if expanded and not candidates and len(expanded.groups) > 1:
             candidates = self._candidates(locale, expanded, "or")
-        # On wagtailcore_page alone: TopicPage.objects joins cms_topicpage for nothing.
-        topics = list(Page.objects.live().filter(
-            locale=locale, content_type_id=_content_type_id("cms.TopicPage")
-        ).order_by("path").values_list("path", "slug", "title"))
-        _add_facts(candidates, topics, query.today or timezone.localdate())
-        kept, facets = _filter_and_count(candidates, query, topics)
-        kept = _sort(kept, query.sort)
+        _add_facts(candidates, query.today or timezone.localdate())
+        contexts = registry.contexts(query.locale)
+        facet_filter.assign_values(candidates, contexts)
+        kept, facets = facet_filter.filter_and_count(
+            candidates, query, registry.labels(query.locale, contexts))
+        kept = facet_filter.sort(kept, query.sort)
         window = kept[query.offset:query.offset + query.limit]
         hits = _hits(window, locale, expanded)
         return SearchResults(count=len(kept), hits=hits, facets=facets,
@@ -111,7 +85,7 @@ class DatabaseEngine:
             model = apps.get_model(search_type.model)
             kinds.append((model.objects.filter(locale=locale), ("pk", search_type.title_field)))
         page_rows, *other_rows = _run(kinds, expanded, operator, locale)
-        found = [Candidate(page_types[ct], pk, score, title=title, topic=path,
+        found = [Candidate(page_types[ct], pk, score, title=title, path=path,
                            title_groups=title_groups)
                  for pk, ct, path, title, score, title_groups in page_rows]
         for search_type, rows in zip(others, other_rows, strict=True):
@@ -199,140 +173,20 @@ def _indexed_content_types(model) -> list[int]:
     return ids
 
 
-def _add_facts(candidates: list[Candidate], topic_rows, today: datetime.date) -> None:
-    """Topic slug for pages, and the funding facts the facets need (three queries: one that
-    aggregates the regions and types per programme took twice as long)."""
-    topics = {path: slug for path, slug, _title in topic_rows}
-    topic_len = Page.steplen * 3
+def _add_facts(candidates: list[Candidate], today) -> None:
+    """Every candidate's facts: its type and path, and what its type reads for it, one batch
+    per type (cms.searchable.SearchType.facts)."""
+    by_type: dict[str, list[Candidate]] = {}
     for c in candidates:
-        if c.topic is not None:
-            c.topic = topics.get(c.topic[:topic_len])
-    funding = {c.pk: c for c in candidates if c.type == "funding"}
-    if not funding:
-        return
-    ids = list(funding)
-    facts = FundingProgrammePage.objects.order_by().filter(fulltext.among("pk", ids)).values_list(
-        "pk", "deadline", "amount_max", "cofunding_percent")
-    for pk, deadline, amount_max, share in facts:
-        c = funding[pk]
-        c.deadline, c.amount_max, c.own_share = deadline, amount_max, share
-        c.deadline_state = deadline_state(deadline, today)
-    for field, through, code in (
-            ("regions", FundingProgrammePage.regions.through, "region__code"),
-            ("eligible", FundingProgrammePage.eligible_types.through, "organisationtype__code")):
-        codes = {}
-        for pk, value in through.objects.filter(
-                fulltext.among("fundingprogrammepage_id", ids)
-        ).values_list("fundingprogrammepage_id", code):
-            codes.setdefault(pk, set()).add(value)
-        for pk, values in codes.items():
-            setattr(funding[pk], field, frozenset(values))
-
-
-def _predicates(query: SearchQuery) -> dict:
-    """The filters this query sets, by name: a filter not set accepts every candidate, so it
-    is left out (a big site has thousands of candidates per search)."""
-    funding_filtered = any([query.regions, query.eligible, query.deadline, query.amount,
-                            query.own_share])
-
-    def funding(test):
-        return lambda c: c.type == "funding" and test(c)
-
-    preds = {}
-    if query.types:
-        preds["type"] = lambda c: c.type in query.types
-    if query.topic:
-        preds["topic"] = lambda c: c.topic == query.topic
-    if not (query.include_past or query.deadline == "past"):
-        preds["past"] = lambda c: c.deadline_state != "past"
-    if funding_filtered:
-        preds["funding"] = lambda c: c.type == "funding"
-    if query.regions:
-        wanted = set(query.regions)
-        preds["region"] = funding(lambda c: bool(c.regions & wanted) or NATIONWIDE in c.regions)
-    if query.eligible:
-        preds["eligible"] = funding(lambda c: bool(c.eligible & set(query.eligible)))
-    if query.deadline:
-        preds["deadline"] = funding(lambda c: c.deadline_state == query.deadline)
-    if query.amount:
-        preds["amount"] = funding(lambda c: amount_bucket(c.amount_max) == query.amount)
-    if query.own_share:
-        preds["own_share"] = funding(lambda c: own_share_bucket(c.own_share) == query.own_share)
-    return preds
-
-
-def _facet_values(key: str, c: Candidate) -> list[str]:
-    if key == "type":
-        return [c.type]
-    if key == "topic":
-        return [c.topic] if c.topic else []
-    if c.type != "funding":
-        return []
-    if key == "region":
-        # Open nationwide means open in every region: choosing any region lists it.
-        return ALL_REGIONS if NATIONWIDE in c.regions else sorted(c.regions)
-    if key == "eligible":
-        return sorted(c.eligible)
-    if key == "deadline":
-        return [c.deadline_state]
-    if key == "amount":
-        return [b] if (b := amount_bucket(c.amount_max)) else []
-    if key == "own_share":
-        return [b] if (b := own_share_bucket(c.own_share)) else []
-    return []
-
-
-def _filter_and_count(candidates, query: SearchQuery, topics):
-    """Keep the candidates every filter accepts; count each facet's values over the
-    candidates all *other* filters accept, so a reader sees what choosing a value gives."""
-    preds = _predicates(query)
-    # Each predicate once per candidate (not once per facet): the filters it fails.
-    none_failed = frozenset()
-    failed = [(c, {name for name, p in preds.items() if not p(c)} or none_failed)
-              for c in candidates]
-    kept = [c for c, fails in failed if not fails]
-    funding = [(c, fails) for c, fails in failed if c.type == "funding"]
-    labels = _labels(topics)
-    selected = {"type": query.types, "topic": (query.topic,), "region": query.regions,
-                "eligible": query.eligible, "deadline": (query.deadline,),
-                "amount": (query.amount,), "own_share": (query.own_share,)}
-    facets = {}
-    for key in ("type", "topic", *FUNDING_FACETS):
-        ignore = {key, "past", "funding"} if key == "deadline" else {key}
-        if key in FUNDING_FACETS:
-            ignore.add("funding")
-        # Only programmes have values for the funding facets.
-        pool = [c for c, fails in (funding if key in FUNDING_FACETS else failed)
-                if fails <= ignore]
-        counts = Counter(v for c in pool for v in _facet_values(key, c))
-        facets[key] = [
-            FacetValue(value, label, counts.get(value, 0))
-            for value, label in labels[key]
-            if counts.get(value) or value in selected[key]
-        ]
-    return kept, facets
-
-
-def _labels(topics) -> dict[str, list[tuple[str, str]]]:
-    return {
-        "type": [(t.key, str(t.label)) for t in SEARCH_TYPES],
-        "topic": [(slug, title) for _path, slug, title in topics],
-        "region": [(code, str(label)) for code, label in REGION_CHOICES],
-        "eligible": [(code, str(label)) for code, label in ORGANISATION_TYPE_CHOICES],
-        "deadline": [(key, str(label)) for key, label in DEADLINE_STATES],
-        "amount": [(key, str(label)) for key, label, *_r in AMOUNT_BUCKETS],
-        "own_share": [(key, str(label)) for key, label, *_r in OWN_SHARE_BUCKETS],
-    }
-
-
-def _sort(candidates: list[Candidate], sort: str) -> list[Candidate]:
-    by_score = sorted(candidates, key=lambda c: -c.score)
-    if sort != "deadline":
-        return by_score
-    # Soonest open deadline first, then programmes open all year, then everything else.
-    rank = {"soon": 0, "open": 0, "rolling": 1, "past": 2}
-    return sorted(by_score, key=lambda c: (
-        rank.get(c.deadline_state, 3), c.deadline or datetime.date.max))
+        c.facts = {"type": c.type, "path": c.path}
+        by_type.setdefault(c.type, []).append(c)
+    for search_type in SEARCH_TYPES:
+        found = by_type.get(search_type.key)
+        if not found or search_type.facts is None:
+            continue
+        facts = search_type.facts([c.pk for c in found], today)
+        for c in found:
+            c.facts.update(facts.get(c.pk, {}))
 
 
 def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> list[SearchHit]:
@@ -340,37 +194,57 @@ def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> li
         return []
     pattern = match_pattern(expanded.matches) if expanded else None
     texts = _indexed_texts(window)
-    page_ids = [c.pk for c in window if c.type != "glossary"]
-    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)} if page_ids else {}
-    if pages:
-        # Wagtail looks the site root paths up in the cache once per page (a Redis round trip
-        # each) unless they sit on the page, which is how it shares them within a request.
-        roots = Site.get_site_root_paths()
-        for page in pages.values():
-            page._wagtail_cached_site_root_paths = roots
-    term_ids = [c.pk for c in window if c.type == "glossary"]
-    terms = {t.pk: t for t in apps.get_model("cms.GlossaryTerm").objects.filter(
-        pk__in=term_ids)} if term_ids else {}
-    glossary_url = _glossary_url(locale) if term_ids else ""
+    found = {**_pages(window), **_other_objects(window)}
     hits = []
     for c in window:
-        if c.type == "glossary":
-            term = terms.get(c.pk)
-            if term is None:
-                continue
-            title, url, slug = term.term, f"{glossary_url}#{term.slug}", term.slug
-            text = f"{term.definition} {texts.get((c.type, c.pk), '')}"
-        else:
-            page = pages.get(c.pk)
-            if page is None:
-                continue
-            # The indexed text starts with the summary (BasePage.search_fields).
-            title, url, slug = page.title, page.url or "", page.slug
-            text = texts.get((c.type, c.pk), "")
+        shown = found.get((c.type, c.pk))
+        if shown is None:
+            continue
+        title, url, slug = shown
+        text = texts.get((c.type, c.pk), "")
+        if text.startswith(title):  # a snippet that repeats the title right under it
+            text = text[len(title):]
+        facts = {k: v for k, v in c.facts.items() if k not in ("type", "path")} or None
         hits.append(SearchHit(title=title, url=url, slug=slug, type=c.type,
                               locale=locale.language_code, snippet=_snippet(text, pattern),
-                              score=round(c.score, 6), object_id=c.pk))
+                              score=round(c.score, 6), object_id=c.pk, facts=facts))
     return hits
+
+
+def _pages(window) -> dict:
+    """{(type, id): (title, url, slug)} of the pages in the window, in one query."""
+    types = {t.key for t in SEARCH_TYPES if t.is_page}
+    ids = {c.pk: c.type for c in window if c.type in types}
+    if not ids:
+        return {}
+    pages = Page.objects.filter(pk__in=ids)
+    # Wagtail looks the site root paths up in the cache once per page (a Redis round trip
+    # each) unless they sit on the page, which is how it shares them within a request.
+    roots = Site.get_site_root_paths()
+    found = {}
+    for page in pages:
+        page._wagtail_cached_site_root_paths = roots
+        found[(ids[page.pk], page.pk)] = (page.title, page.url or "", page.slug)
+    return found
+
+
+def _other_objects(window) -> dict:
+    """The same for other types (glossary terms): a model may give its objects' addresses
+    in one go (`urls_for`), else each its own (`get_url`)."""
+    found = {}
+    for search_type in SEARCH_TYPES:
+        ids = [c.pk for c in window if c.type == search_type.key]
+        if search_type.is_page or not ids:
+            continue
+        model = apps.get_model(search_type.model)
+        objects = list(model.objects.filter(pk__in=ids))
+        urls = (model.urls_for(objects) if hasattr(model, "urls_for")
+                else {obj.pk: getattr(obj, "get_url", lambda: "")() or "" for obj in objects})
+        for obj in objects:
+            found[(search_type.key, obj.pk)] = (
+                str(getattr(obj, search_type.title_field)), urls.get(obj.pk) or "",
+                getattr(obj, "slug", ""))
+    return found
 
 
 def _snippet(text: str, pattern) -> str:
@@ -387,9 +261,3 @@ def _indexed_texts(window: list[Candidate]) -> dict:
         content_type_id__in={ct for ct, _pk in keys}, object_id__in={pk for _ct, pk in keys}
     ).values_list("content_type_id", "object_id", column)
     return {keys[(ct, pk)]: text for ct, pk, text in rows if (ct, pk) in keys}
-
-
-def _glossary_url(locale) -> str:
-    page = GlossaryPage.objects.live().filter(locale=locale).first()
-    url = page.url if page else ""
-    return url or swap_language_prefix("/de/", locale.language_code)

@@ -12,22 +12,17 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import escape
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, bulk
 from wagtail.models import Page
 
-from funding.facets import AMOUNT_BUCKETS, DEADLINE_STATES, OWN_SHARE_BUCKETS
+from cms.searchable import registry
 from search.elastic import indices, queries
-from search.elastic.documents import (
-    build_document,
-    document_id,
-    live_object,
-    topic_slug_for,
-    type_for_model,
-)
-from search.registry import SEARCH_TYPES
+from search.elastic.documents import build_document, document_id, live_object
+from search.registry import SEARCH_TYPES, type_for_model
 from search.synonyms import synonym_groups
 
 from .base import (
@@ -79,7 +74,8 @@ class ElasticsearchEngine:
         client = self.client
         body = queries.search_body(query, synonym_groups(query.locale) if query.text else [])
         response = client.search(index=indices.alias_name(query.locale), body=body)
-        hits = [_hit(raw) for raw in response["hits"]["hits"]]
+        today = query.today or timezone.localdate()
+        hits = [_hit(raw, today) for raw in response["hits"]["hits"]]
         visible = _still_visible(hits)
         return SearchResults(
             count=max(0, response["hits"]["total"]["value"] - (len(hits) - len(visible))),
@@ -120,10 +116,9 @@ class ElasticsearchEngine:
             # readers never get answers from an index holding only the latest changes.
             self.rebuild(language)
             return
-        topic = topic_slug_for(obj) if search_type.is_page else None
         self.client.index(index=indices.alias_name(language),
                           id=document_id(app_label, model_name, pk),
-                          document=build_document(obj, search_type, topic))
+                          document=build_document(obj, search_type))
 
     @_unavailable_on_error
     def remove_object(self, app_label: str, model_name: str, pk: int) -> None:
@@ -143,7 +138,7 @@ class ElasticsearchEngine:
             return 0
         subtree = Page.objects.descendant_of(root, inclusive=True)
         visible = set(subtree.live().public().values_list("pk", flat=True))
-        actions, written = [], 0
+        actions, written, contexts = [], 0, {}
         for page in subtree.specific().select_related("locale").iterator(chunk_size=200):
             search_type = type_for_model(type(page))
             if search_type is None:
@@ -154,9 +149,12 @@ class ElasticsearchEngine:
                 self.rebuild(page.locale.language_code)
                 continue
             if page.pk in visible:
+                language = page.locale.language_code
+                if language not in contexts:
+                    contexts[language] = registry.contexts(language)
                 actions.append({"_index": alias, "_id": doc_id,
                                 "_source": build_document(page, search_type,
-                                                          topic_slug_for(page))})
+                                                          contexts[language])})
                 written += 1
             else:
                 actions.append({"_op_type": "delete", "_index": alias, "_id": doc_id})
@@ -189,7 +187,7 @@ def _bulk(client: Elasticsearch, actions: list[dict]) -> None:
         raise EngineUnavailable(f"Elasticsearch refused {len(real)} bulk actions: {real[:3]}")
 
 
-def _hit(raw: dict) -> SearchHit:
+def _hit(raw: dict, today) -> SearchHit:
     source, highlight = raw["_source"], raw.get("highlight", {})
     summary = (highlight.get("summary") or [""])[0]
     body = (highlight.get("body") or [""])[0]
@@ -197,10 +195,14 @@ def _hit(raw: dict) -> SearchHit:
     snippet = summary if "<mark>" in summary or not body else body
     if not snippet:
         snippet = escape(source.get("summary", "")[: queries.SNIPPET_LENGTH])
+    search_type = registry.type(source["type"])
+    facts = source.get("facts") or None
+    if facts and search_type and search_type.facts_from_document:
+        facts = search_type.facts_from_document(facts, today)
     return SearchHit(
         title=source["title"], url=source["url"], slug=source["slug"], type=source["type"],
         locale=source["locale"], snippet=snippet, score=raw.get("_score") or 0.0,
-        object_id=source.get("object_id"),
+        object_id=source.get("object_id"), facts=facts,
     )
 
 
@@ -230,35 +232,18 @@ def _suggestion(suggest: dict, text: str) -> str | None:
 
 
 def facets(aggs: dict, query: SearchQuery) -> dict[str, list[FacetValue]]:
-    """Facet values in a fixed order (as the database engine lists them): every value with
-    hits, and a selected value even when it has none."""
-    selected = {"type": query.types, "topic": (query.topic,), "region": query.regions,
-                "eligible": query.eligible, "deadline": (query.deadline,),
-                "amount": (query.amount,), "own_share": (query.own_share,)}
+    """Facet values in each facet's own order (as the database engine lists them): every
+    value with hits, and a chosen value even when it has none."""
+    labels = registry.labels(query.locale, registry.contexts(query.locale))
     result = {}
-    for facet, labels in facet_labels(query.locale).items():
-        values = aggs.get(facet, {}).get("values", {}).get("buckets", {})
+    for facet in registry.facets:
+        values = aggs.get(facet.key, {}).get("values", {}).get("buckets", {})
         if isinstance(values, list):  # terms buckets
             counts = {b["key"]: b["doc_count"] for b in values}
         else:  # filters buckets, keyed
             counts = {key: b["doc_count"] for key, b in values.items()}
-        result[facet] = [FacetValue(value, label, counts.get(value, 0))
-                         for value, label in labels
-                         if counts.get(value) or value in selected[facet]]
+        chosen = query.chosen(facet.key)
+        result[facet.key] = [FacetValue(value, label, counts.get(value, 0))
+                             for value, label in labels.get(facet.key, ())
+                             if counts.get(value) or value in chosen]
     return result
-
-
-def facet_labels(locale: str) -> dict[str, list[tuple[str, str]]]:
-    from cms.models import TopicPage
-    from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
-
-    topics = TopicPage.objects.live().filter(locale__language_code=locale).order_by("path")
-    return {
-        "type": [(t.key, str(t.label)) for t in SEARCH_TYPES],
-        "topic": list(topics.values_list("slug", "title")),
-        "region": [(code, str(label)) for code, label in REGION_CHOICES],
-        "eligible": [(code, str(label)) for code, label in ORGANISATION_TYPE_CHOICES],
-        "deadline": [(key, str(label)) for key, label in DEADLINE_STATES],
-        "amount": [(key, str(label)) for key, label, _low, _high in AMOUNT_BUCKETS],
-        "own_share": [(key, str(label)) for key, label, _low, _high in OWN_SHARE_BUCKETS],
-    }

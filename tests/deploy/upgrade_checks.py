@@ -76,11 +76,12 @@ def search() -> dict:
 
     found = {}
     for text in ("Testförderung", "Integrationsfonds", ""):
-        results = service.search(SearchQuery(text=text, locale="de", types=("funding",),
-                                             include_past=True))
+        results = service.search(SearchQuery(text=text, locale="de",
+                                             filters={"type": ("funding",)},
+                                             include_hidden=True))
         found[text] = [[hit.type, hit.slug, hit.object_id, hit.url] for hit in results.hits]
-    english = service.search(SearchQuery(text="integration", locale="en", types=("funding",),
-                                         include_past=True))
+    english = service.search(SearchQuery(text="integration", locale="en",
+                                         filters={"type": ("funding",)}, include_hidden=True))
     found["en:integration"] = [[h.type, h.slug, h.locale] for h in english.hits]
     return found
 

@@ -49,8 +49,12 @@ def reindex(engine):
 
 
 def ask(engine, text="", locale="de", **options):
+    """A search; facet values are given by facet key (type=("funding",), region=(...))."""
+    from cms.searchable import registry
+
     options.setdefault("today", datetime.date(2026, 12, 1))
-    return engine.search(SearchQuery(text=text, locale=locale, **options))
+    filters = {f.key: options.pop(f.key) for f in registry.facets if f.key in options}
+    return engine.search(SearchQuery(text=text, locale=locale, filters=filters, **options))
 
 
 def slugs(results):

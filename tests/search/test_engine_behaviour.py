@@ -90,14 +90,14 @@ def test_type_filter_and_type_facet(engine):
     everything = ask(engine, "Satzung")
     counts = {f.value: f.count for f in everything.facets["type"]}
     assert counts["glossary"] >= 1 and counts["guide"] >= 1
-    only_glossary = ask(engine, "Satzung", types=("glossary",))
+    only_glossary = ask(engine, "Satzung", type=("glossary",))
     assert {h.type for h in only_glossary.hits} == {"glossary"}
     # The type facet still offers the other types to switch to.
     assert {f.value for f in only_glossary.facets["type"]} >= {"guide", "glossary"}
 
 
 def test_topic_filter(engine):
-    results = ask(engine, "Widerspruch Testleitfaden", topic="behoerden")
+    results = ask(engine, "Widerspruch Testleitfaden", topic=("behoerden",))
     assert slugs(results) == [("guide", "zweiter-leitfaden")]
     topics = {f.value: f.count for f in ask(engine, "Satzung").facets["topic"]}
     assert topics.get("verein-gruenden", 0) >= 1
@@ -121,7 +121,7 @@ def second_programme(db):
 
 def test_funding_facets_with_counts(engine, second_programme):
     reindex(engine)
-    results = ask(engine, "Zuschüsse", types=("funding",))
+    results = ask(engine, "Zuschüsse", type=("funding",))
     facets = {key: {f.value: f.count for f in values} for key, values in results.facets.items()}
     # A nationwide programme counts in every region: choosing one lists it.
     assert facets["region"]["bayern"] == 2 and facets["region"]["hamburg"] == 1
@@ -139,36 +139,36 @@ def test_funding_filters(engine, second_programme):
         return {h.slug for h in ask(engine, "Zuschüsse", **filters).hits}
 
     # A nationwide programme is open to readers in Bavaria too.
-    assert found(regions=("bayern",)) == {"bayern-fonds", "test-foerderung"}
-    assert found(regions=("hamburg",)) == {"test-foerderung"}
+    assert found(region=("bayern",)) == {"bayern-fonds", "test-foerderung"}
+    assert found(region=("hamburg",)) == {"test-foerderung"}
     assert found(eligible=("initiative",)) == {"test-foerderung"}
     assert found(amount="25000-100000") == {"bayern-fonds"}
     assert found(own_share="none") == {"bayern-fonds"}
     assert found(deadline="rolling") == {"bayern-fonds"}
     # Guides have no region: a funding filter leaves only programmes.
-    assert {h.type for h in ask(engine, "Zuschüsse", regions=("berlin",)).hits} == {"funding"}
+    assert {h.type for h in ask(engine, "Zuschüsse", region=("berlin",)).hits} == {"funding"}
 
 
 def test_each_region_count_is_what_choosing_the_region_lists(engine, second_programme):
     reindex(engine)
-    offered = ask(engine, "Zuschüsse", types=("funding",)).facets["region"]
+    offered = ask(engine, "Zuschüsse", type=("funding",)).facets["region"]
     assert len(offered) > 3
     for value in offered:
-        chosen = ask(engine, "Zuschüsse", types=("funding",), regions=(value.value,))
+        chosen = ask(engine, "Zuschüsse", type=("funding",), region=(value.value,))
         assert chosen.count == value.count, value.value
 
 
 def test_deadlines_soon_past_hidden_and_sorting(engine, second_programme):
     reindex(engine)
-    soon = ask(engine, "Zuschüsse", types=("funding",), today=datetime.date(2027, 3, 15))
+    soon = ask(engine, "Zuschüsse", type=("funding",), today=datetime.date(2027, 3, 15))
     assert {f.value: f.count for f in soon.facets["deadline"]}["soon"] == 1
     after = datetime.date(2027, 4, 1)
-    hidden = ask(engine, "Zuschüsse", types=("funding",), today=after)
+    hidden = ask(engine, "Zuschüsse", type=("funding",), today=after)
     assert {h.slug for h in hidden.hits} == {"bayern-fonds"}
     assert {f.value: f.count for f in hidden.facets["deadline"]}["past"] == 1
-    past = ask(engine, "Zuschüsse", types=("funding",), today=after, deadline="past")
+    past = ask(engine, "Zuschüsse", type=("funding",), today=after, deadline=("past",))
     assert {h.slug for h in past.hits} == {"test-foerderung"}
-    by_deadline = ask(engine, "Zuschüsse", types=("funding",), sort="deadline")
+    by_deadline = ask(engine, "Zuschüsse", type=("funding",), sort="deadline")
     assert [h.slug for h in by_deadline.hits] == ["test-foerderung", "bayern-fonds"]
 
 
@@ -194,7 +194,7 @@ def test_syntax_characters_around_a_word_still_find_it(engine):
 
 
 def test_empty_text_with_a_filter_lists_the_type(engine):
-    results = ask(engine, "", types=("funding",))
+    results = ask(engine, "", type=("funding",))
     assert slugs(results) == [("funding", "test-foerderung")]
 
 

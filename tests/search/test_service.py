@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def ask(text, locale="de", **options):
-    return service.search(SearchQuery(text=text, locale=locale, **options))
+    from cms.searchable import registry
+
+    filters = {f.key: options.pop(f.key) for f in registry.facets if f.key in options}
+    return service.search(SearchQuery(text=text, locale=locale, filters=filters, **options))
 
 
 def test_german_results_follow_when_the_language_has_few():
@@ -83,7 +86,7 @@ def test_unpublished_pick_is_not_shown(promotion):
 
 
 def test_picks_only_on_the_first_unfiltered_page(promotion):
-    assert not any(h.promoted for h in ask("Satzung", types=("glossary",)).hits)
+    assert not any(h.promoted for h in ask("Satzung", type=("glossary",)).hits)
     assert not any(h.promoted for h in ask("Satzung", offset=10).hits)
 
 

@@ -134,13 +134,20 @@ def test_without_synonyms_the_search_analyzer_is_the_index_analyzer(monkeypatch)
 
 
 def test_mapping_fields():
-    properties = index_definition("de")["mappings"]["properties"]
-    for keyword in ("type", "locale", "slug", "topic", "regions", "eligible", "amount",
-                    "own_share", "translation_key"):
+    mappings = index_definition("de")["mappings"]
+    properties = mappings["properties"]
+    for keyword in ("type", "locale", "slug", "translation_key"):
         assert properties[keyword]["type"] == "keyword", keyword
     assert properties["url"] == {"type": "keyword", "index": False}
-    assert properties["deadline"]["type"] == "date"
-    assert properties["amount_max"]["type"] == "integer"
+    # Whatever the registered types carry: facet values as keywords, date facts as dates,
+    # the facts themselves only stored (cms.searchable).
+    templates = {name: rule for entry in mappings["dynamic_templates"]
+                 for name, rule in entry.items()}
+    assert templates["facet_values"] == {"path_match": "facets.*",
+                                         "mapping": {"type": "keyword"}}
+    assert templates["date_facts"] == {"path_match": "dates.*", "mapping": {"type": "date"}}
+    assert properties["facts"] == {"type": "object", "enabled": False}
+    assert properties["extra"]["analyzer"] == "ww_text"
     assert properties["suggest"] == {"type": "search_as_you_type",
                                      "analyzer": "ww_autocomplete"}
     title = properties["title"]

@@ -42,8 +42,12 @@ def engine(django_db_setup, django_db_blocker):
 
 
 def search(engine, text, locale="de", **kwargs):
+    """A search; facet values by facet key (type=("funding",), region=(...))."""
+    from cms.searchable import registry
+
     kwargs.setdefault("today", TODAY)
-    return engine.search(SearchQuery(text=text, locale=locale, **kwargs))
+    filters = {f.key: kwargs.pop(f.key) for f in registry.facets if f.key in kwargs}
+    return engine.search(SearchQuery(text=text, locale=locale, filters=filters, **kwargs))
 
 
 def slugs(results):
@@ -108,7 +112,7 @@ def test_results_stay_in_the_readers_language(engine):
 
 
 def test_funding_facets_count_the_programme(engine):
-    results = search(engine, "", types=("funding",))
+    results = search(engine, "", type=("funding",))
     assert slugs(results) == ["test-foerderung"]
     facets = {key: {v.value: v.count for v in values} for key, values in results.facets.items()}
     assert facets["type"] == {"funding": 1}
@@ -123,13 +127,13 @@ def test_funding_facets_count_the_programme(engine):
 
 
 def test_filters_narrow_the_results(engine):
-    assert slugs(search(engine, "", regions=("berlin",), types=("funding",))) == [
+    assert slugs(search(engine, "", region=("berlin",), type=("funding",))) == [
         "test-foerderung"]
     # A nationwide programme is open to readers in every region.
-    assert slugs(search(engine, "", regions=("bayern",))) == ["test-foerderung"]
+    assert slugs(search(engine, "", region=("bayern",))) == ["test-foerderung"]
     assert search(engine, "", eligible=("einzelperson",)).count == 0
     assert search(engine, "", own_share="none").count == 0
-    assert search(engine, "", topic="foerdermittel", types=("guide",)).count == 0
+    assert search(engine, "", topic="foerdermittel", type=("guide",)).count == 0
 
 
 def test_past_deadlines_are_hidden_unless_asked_for(engine):
@@ -137,7 +141,7 @@ def test_past_deadlines_are_hidden_unless_asked_for(engine):
     hidden = search(engine, "Testförderung", today=after)
     assert "test-foerderung" not in slugs(hidden)
     assert {v.value: v.count for v in hidden.facets["deadline"]} == {"past": 1}
-    shown = search(engine, "Testförderung", today=after, include_past=True)
+    shown = search(engine, "Testförderung", today=after, include_hidden=True)
     assert "test-foerderung" in slugs(shown)
     assert slugs(search(engine, "", today=after, deadline="past")) == ["test-foerderung"]
 
@@ -149,7 +153,7 @@ def test_deadline_soon(engine):
 
 
 def test_sort_by_deadline(engine):
-    results = search(engine, "", sort="deadline", include_past=True, limit=100)
+    results = search(engine, "", sort="deadline", include_hidden=True, limit=100)
     # The only programme with a deadline comes first; everything without one follows.
     assert results.hits[0].slug == "test-foerderung"
 

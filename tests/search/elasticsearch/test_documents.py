@@ -11,10 +11,8 @@ from search.elastic.documents import (
     iter_documents,
     live_object,
     plain_text,
-    topic_slug_for,
-    type_for_model,
 )
-from search.registry import search_type
+from search.registry import search_type, type_for_model
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +27,7 @@ def test_guide_document(guide):
     assert doc["title"] == "Testleitfaden Vereinsgründung"
     assert doc["slug"] == "test-guide"
     assert doc["url"] == guide.url
-    assert doc["topic"] == "verein-gruenden"
+    assert doc["facets"] == {"type": ["guide"], "topic": ["verein-gruenden"]}
     assert doc["suggest"] == doc["title"]
     assert doc["translation_key"] == str(guide.translation_key)
     # Text of every block: steps, checklist, tip, FAQ; no block ids or link targets.
@@ -39,16 +37,23 @@ def test_guide_document(guide):
     assert str(guide.body.raw_data[0]["id"]) not in doc["body"]
 
 
-def test_funding_document_carries_its_facets():
+def test_funding_document_carries_its_facets_facts_and_dates():
+    from cms.models.vocabulary import REGION_CHOICES
+
     page = FundingProgrammePage.objects.get(slug="test-foerderung", locale__language_code="de")
     doc = docs("de")[document_id("funding", "fundingprogrammepage", page.pk)]
-    assert doc["type"] == "funding" and doc["topic"] == "foerdermittel"
-    assert doc["regions"] == ["berlin", "bundesweit"]
-    assert doc["eligible"] == ["initiative", "verein"]
-    assert doc["deadline"] == "2027-03-31"
-    assert (doc["amount_min"], doc["amount_max"], doc["amount"]) == (500, 5000, "upto-5000")
-    assert (doc["cofunding_percent"], doc["own_share"]) == (10, "upto10")
-    assert doc["funder"].startswith("Musterstadt")
+    assert doc["type"] == "funding" and doc["facets"]["topic"] == ["foerdermittel"]
+    # Open nationwide: it carries every region, so choosing any region finds it.
+    assert doc["facets"]["region"] == sorted(code for code, _label in REGION_CHOICES)
+    assert doc["facets"]["eligible"] == ["initiative", "verein"]
+    assert (doc["facets"]["amount"], doc["facets"]["own_share"]) == (["upto-5000"],
+                                                                     ["upto10"])
+    assert "deadline" not in doc["facets"]  # a state that depends on the day: from the date
+    assert doc["dates"] == {"deadline": "2027-03-31"}
+    assert doc["facts"] == {"deadline": "2027-03-31", "amount_min": 500, "amount_max": 5000,
+                            "cofunding_percent": 10, "regions": ["berlin", "bundesweit"],
+                            "eligible": ["initiative", "verein"]}
+    assert doc["extra"].startswith("Musterstadt")  # the funder, searched as text
 
 
 def test_translation_goes_to_its_own_language(arabic_guide):
@@ -66,7 +71,7 @@ def test_glossary_term_document():
     assert doc["type"] == "glossary" and doc["title"] == term.term
     assert doc["summary"] == term.definition
     assert doc["url"].endswith("#satzung")
-    assert "topic" not in doc
+    assert doc["facets"] == {"type": ["glossary"], "topic": []}
 
 
 def test_only_live_public_content(guide):
@@ -88,7 +93,7 @@ def test_live_object_is_the_specific_page(guide):
 
 
 def test_single_and_bulk_building_agree(guide):
-    single = build_document(guide, search_type("guide"), topic_slug_for(guide))
+    single = build_document(guide, search_type("guide"))
     assert single == docs("de")[document_id("cms", "guidepage", guide.pk)]
 
 
@@ -96,7 +101,7 @@ def test_topic_page_is_its_own_topic():
     from cms.models import TopicPage
 
     topic = TopicPage.objects.get(slug="verein-gruenden", locale=Locale.get_default())
-    assert topic_slug_for(topic) == "verein-gruenden"
+    assert build_document(topic, search_type("topic"))["facets"]["topic"] == ["verein-gruenden"]
 
 
 def test_types_by_model():

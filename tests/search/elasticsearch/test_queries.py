@@ -13,13 +13,17 @@ TODAY = datetime.date(2026, 12, 2)
 
 
 GROUPS = [["Zuschuss", "Zuwendung", "Förderung"], ["Spendenquittung", "Zuwendungsbestätigung"]]
-PAST = {"bool": {"must_not": [{"range": {"deadline": {"lt": "2026-12-02"}}}]}}
+PAST = {"bool": {"must_not": [{"range": {"dates.deadline": {"lt": "2026-12-02"}}}]}}
 
 
 def body(synonyms=(), **kwargs):
+    """The request body; facet values by facet key (type=("funding",), region=(...))."""
+    from cms.searchable import registry
+
     kwargs.setdefault("text", "verein gründen")
     kwargs.setdefault("locale", "de")
-    return queries.search_body(SearchQuery(today=TODAY, **kwargs), synonyms)
+    filters = {f.key: kwargs.pop(f.key) for f in registry.facets if f.key in kwargs}
+    return queries.search_body(SearchQuery(today=TODAY, filters=filters, **kwargs), synonyms)
 
 
 def text_clauses(b):
@@ -75,31 +79,32 @@ def test_past_deadlines_hidden_by_default():
 
 
 def test_include_past_shows_past_deadlines():
-    assert "post_filter" not in body(include_past=True)
+    assert "post_filter" not in body(include_hidden=True)
     assert PAST not in post_filters(body(deadline="past"))
 
 
 def test_each_facet_becomes_a_filter():
-    b = body(types=("funding", "guide"), topic="foerdermittel", regions=("berlin",),
+    b = body(type=("funding", "guide"), topic="foerdermittel", region=("berlin",),
              eligible=("verein", "initiative"), amount="upto-5000", own_share="none")
+    # Only programmes carry the funding facets' values, so those filters leave only them;
+    # a nationwide programme carries every region (test_documents).
     assert post_filters(b) == [
-        {"terms": {"type": ["funding", "guide"]}},
-        {"term": {"topic": "foerdermittel"}},
+        {"terms": {"facets.type": ["funding", "guide"]}},
+        {"terms": {"facets.topic": ["foerdermittel"]}},
+        {"terms": {"facets.region": ["berlin"]}},
+        {"terms": {"facets.eligible": ["initiative", "verein"]}},
         PAST,
-        {"term": {"type": "funding"}},  # a funding filter leaves only programmes
-        {"terms": {"regions": ["berlin", "bundesweit"]}},  # nationwide is open to all
-        {"terms": {"eligible": ["verein", "initiative"]}},
-        {"term": {"amount": "upto-5000"}},
-        {"term": {"own_share": "none"}},
+        {"terms": {"facets.amount": ["upto-5000"]}},
+        {"terms": {"facets.own_share": ["none"]}},
     ]
 
 
 @pytest.mark.parametrize("state, expected", [
-    ("open", {"range": {"deadline": {"gt": "2027-01-01"}}}),
-    ("soon", {"range": {"deadline": {"gte": "2026-12-02", "lte": "2027-01-01"}}}),
+    ("open", {"range": {"dates.deadline": {"gt": "2027-01-01"}}}),
+    ("soon", {"range": {"dates.deadline": {"gte": "2026-12-02", "lte": "2027-01-01"}}}),
     ("rolling", {"bool": {"filter": [{"term": {"type": "funding"}}],
-                          "must_not": [{"exists": {"field": "deadline"}}]}}),
-    ("past", {"range": {"deadline": {"lt": "2026-12-02"}}}),
+                          "must_not": [{"exists": {"field": "dates.deadline"}}]}}),
+    ("past", {"range": {"dates.deadline": {"lt": "2026-12-02"}}}),
 ])
 def test_deadline_states_are_date_ranges_from_today(state, expected):
     assert expected in post_filters(body(deadline=state))
@@ -108,15 +113,16 @@ def test_deadline_states_are_date_ranges_from_today(state, expected):
 def test_deadline_buckets_agree_with_the_page_model():
     """The ranges give the same state as FundingProgrammePage.deadline_state()."""
     from funding.models import FundingProgrammePage
+    from funding.search_types import deadline_filters
 
-    ranges = queries.deadline_filters(TODAY)
+    ranges = deadline_filters(TODAY)
     for days in (-1, 0, 1, 29, 30, 31, 400):
         deadline = TODAY + datetime.timedelta(days=days)
         # Unbound: a page instance would need the database for its locale.
         expected = FundingProgrammePage.deadline_state(SimpleNamespace(deadline=deadline),
                                                        TODAY)
         matching = [state for state, clause in ranges.items()
-                    if "range" in clause and _in_range(deadline, clause["range"]["deadline"])]
+                    if "range" in clause and _in_range(deadline, clause["range"]["dates.deadline"])]
         assert matching == [expected], days
 
 
@@ -138,27 +144,25 @@ def test_aggregations_for_every_facet_key():
     aggs = body()["aggs"]
     assert set(aggs) == {"type", "topic", "region", "eligible", "deadline", "amount",
                          "own_share"}
-    regions = aggs["region"]["aggs"]["values"]["filters"]["filters"]
-    # Each region's bucket also counts the nationwide programmes (choosing it lists them).
-    assert regions["berlin"] == {"terms": {"regions": ["berlin", "bundesweit"]}}
-    assert regions["bundesweit"] == {"term": {"regions": "bundesweit"}}
-    assert len(regions) == 17
+    # Values stored in the document are counted as terms (every region's bucket counts the
+    # nationwide programmes: they carry every region); day-dependent ones by their filters.
+    assert aggs["region"]["aggs"]["values"]["terms"]["field"] == "facets.region"
+    assert aggs["region"]["aggs"]["values"]["terms"]["size"] >= 400  # every district too
     assert set(aggs["deadline"]["aggs"]["values"]["filters"]["filters"]) == {
         "open", "soon", "rolling", "past"}
 
 
 def test_each_facet_counts_without_its_own_filter():
-    b = body(types=("funding",), regions=("bayern",), include_past=False)
-    type_filter = {"terms": {"type": ["funding"]}}
-    region_filter = {"terms": {"regions": ["bayern", "bundesweit"]}}
-    funding_only = {"term": {"type": "funding"}}
+    b = body(type=("funding",), region=("bayern",), include_hidden=False)
+    type_filter = {"terms": {"facets.type": ["funding"]}}
+    region_filter = {"terms": {"facets.region": ["bayern"]}}
     # The type facet offers the other types to switch to, within the region chosen.
-    assert agg_filters(b, "type") == [PAST, funding_only, region_filter]
+    assert agg_filters(b, "type") == [region_filter, PAST]
     # The region facet offers the other regions, within the type chosen.
     assert agg_filters(b, "region") == [type_filter, PAST]
     # The deadline facet counts past programmes too, so readers can ask for them.
     assert agg_filters(b, "deadline") == [type_filter, region_filter]
-    assert agg_filters(b, "amount") == [type_filter, PAST, region_filter]
+    assert agg_filters(b, "amount") == [type_filter, region_filter, PAST]
 
 
 def test_highlight_marks_matches_in_escaped_snippets():
@@ -174,7 +178,7 @@ def test_sort_by_deadline_ranks_open_then_rolling_then_past_then_the_rest():
     assert rank["_script"]["order"] == "asc"
     assert script["params"] == {"today": 1796169600000}  # 2026-12-02T00:00Z in ms
     assert "return 3" in script["source"] and "return 1" in script["source"]
-    assert by_date == {"deadline": {"order": "asc", "missing": "_last"}}
+    assert by_date == {"dates.deadline": {"order": "asc", "missing": "_last"}}
     assert score == "_score"
     assert "sort" not in body()
 

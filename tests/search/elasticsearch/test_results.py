@@ -1,6 +1,8 @@
 """Turning Elasticsearch's answer into the contract's SearchResults: snippets, facets in
 the database engine's order, and hits the database no longer shows."""
 
+import datetime
+
 import pytest
 from django.utils import translation
 from wagtail.models import PageViewRestriction
@@ -9,6 +11,7 @@ from search.engines.base import SearchHit, SearchQuery
 from search.engines.elasticsearch import _hit, _still_visible, _suggestion, facets
 
 pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 12, 2)
 
 
 def raw(highlight=None, **source):
@@ -19,10 +22,21 @@ def raw(highlight=None, **source):
 
 def test_snippet_prefers_a_matching_summary_then_the_text_then_the_escaped_summary():
     both = {"summary": ["Die <mark>Satzung</mark>"], "body": ["… <mark>Satzung</mark> …"]}
-    assert _hit(raw(both)).snippet == "Die <mark>Satzung</mark>"
+    assert _hit(raw(both), TODAY).snippet == "Die <mark>Satzung</mark>"
     text_only = {"summary": ["Kurz &lt;b&gt;und&lt;&#x2F;b&gt;"], "body": ["<mark>x</mark>"]}
-    assert _hit(raw(text_only)).snippet == "<mark>x</mark>"
-    assert _hit(raw()).snippet == "Kurz &lt;b&gt;und&lt;/b&gt; gut"
+    assert _hit(raw(text_only), TODAY).snippet == "<mark>x</mark>"
+    assert _hit(raw(), TODAY).snippet == "Kurz &lt;b&gt;und&lt;/b&gt; gut"
+
+
+def test_a_programmes_hit_carries_its_facts_as_of_the_day():
+    stored = {"deadline": "2026-12-20", "amount_min": 500, "amount_max": 5000,
+              "cofunding_percent": 10, "regions": ["berlin"], "eligible": ["verein"]}
+    facts = _hit(raw(type="funding", facts=stored), TODAY).facts
+    assert facts["deadline"] == datetime.date(2026, 12, 20)
+    assert facts["deadline_state"] == "soon"  # within 30 days of TODAY
+    assert (facts["amount_min"], facts["amount_max"], facts["cofunding_percent"]) == (
+        500, 5000, 10)
+    assert _hit(raw(), TODAY).facts is None  # a guide shows no facts
 
 
 def test_suggestion_only_when_it_differs():
@@ -43,7 +57,8 @@ def test_facets_keep_the_label_order_and_show_selected_values():
                                         {"key": "guide", "doc_count": 5}]}},
     }
     with translation.override("en"):  # labels in the active (the reader's) language
-        result = facets(aggs, SearchQuery(text="", locale="de", regions=("hamburg",)))
+        result = facets(aggs, SearchQuery(text="", locale="de",
+                                          filters={"region": ("hamburg",)}))
     assert [(v.value, v.count) for v in result["region"]] == [
         ("bundesweit", 2), ("berlin", 1), ("hamburg", 0)]  # REGION_CHOICES order
     assert [(v.value, v.count) for v in result["deadline"]] == [("open", 1), ("past", 3)]

@@ -1,0 +1,171 @@
+"""What the search finds and how readers narrow it: the declarations content apps make.
+
+Search knows no content app. Each app declares its searchable types, their facets and sorts
+in its own `search_types.py` (cms: guides, topics, glossary terms and the topic facet;
+funding: programmes with region, who can apply, deadline, amount and own share), which
+`search` imports at start-up (SearchConfig.ready). Both engines, the parameters, the HTML
+page, the JSON API and the finder loop over this registry; adding a searchable type with its
+own facet is one module in the app that owns it.
+
+Everything is said in terms of an object's *facts*: a dict per hit that the type reads in one
+batch (`SearchType.facts`: the database engine) or stores in its search document
+(`SearchType.document_facts`: Elasticsearch). A facet turns facts into the values an object
+counts for and is found by; a hit carries its facts to the result list, so nothing is read
+twice. Every object's facts have "type" and, for pages, "path".
+
+This module imports nothing of search and nothing of any content app: every app may use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+Facts = dict[str, Any]
+EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to narrow results: ?<key>=<value>, a fieldset on the page, a list in the API."""
+
+    key: str
+    legend: Any  # a lazy translatable string
+    # (language code, context) -> [(value, label)] in the order readers see them (labels
+    # translated; context as below, or None)
+    choices: Callable[[str, Any], list[tuple[str, str]]]
+    # (facts, context) -> the values an object counts for; choosing any of them finds it
+    values: Callable[[Facts, Any], Iterable[str]]
+    multiple: bool = False  # any of several values (checkboxes), else one (radio buttons)
+    # The types whose objects carry the facet; choosing a value leaves only them. () = all.
+    types: tuple[str, ...] = ()
+    # Objects with one of these values are left out unless the value is chosen or the
+    # reader asks for hidden ones (?past=1): passed deadlines.
+    hidden: frozenset[str] = EMPTY
+    # language code -> what `values` needs once per search (the topics of a language)
+    context: Callable[[str], Any] | None = None
+    # Elasticsearch, for values that depend on the day (deadline states): value -> query
+    # clause on the document's fields; otherwise values are stored in the document.
+    es_value_filters: Callable[[datetime.date], dict[str, dict]] | None = None
+
+    def applies_to(self, type_key: str) -> bool:
+        return not self.types or type_key in self.types
+
+
+@dataclass(frozen=True)
+class Sort:
+    """An order besides "best match"."""
+
+    key: str
+    label: Any
+    # facts -> sort key (ascending; relevance breaks ties)
+    key_for: Callable[[Facts], tuple]
+    # today -> the Elasticsearch "sort" list (before _score)
+    es_sort: Callable[[datetime.date], list] | None = None
+
+
+@dataclass(frozen=True)
+class Finder:
+    """A search page for one type (the funding finder): its heading and where it starts."""
+
+    type: str
+    heading: Any
+    lead: Any
+    start: dict[str, list[str]]  # the query the link to the finder opens
+    hidden_notice: Any = ""  # said when hidden values (passed deadlines) are left out
+
+
+@dataclass(frozen=True)
+class SearchType:
+    key: str  # the `type` value in results and in ?type=
+    model: str  # "app_label.ModelName"
+    label: Any
+    position: int = 100  # where it is listed among the types (the type facet)
+    is_page: bool = True
+    title_field: str = "title"  # the hit's title (non-page types)
+    summary_field: str = "summary"  # its short text, shown when the match is elsewhere
+    # (ids, today) -> {id: facts}: what facets, sorts and the result list use, in one batch
+    facts: Callable[[list[int], datetime.date], dict[int, Facts]] | None = None
+    # object -> facts for its search document (JSON: dates as ISO strings)
+    document_facts: Callable[[Any], Facts] | None = None
+    date_facts: tuple[str, ...] = ()  # facts Elasticsearch indexes as dates (filters, sorts)
+    # (stored document facts, today) -> facts as `facts` gives them (dates parsed, states)
+    facts_from_document: Callable[[Facts, datetime.date], Facts] | None = None
+    facts_template: str = ""  # shows a hit's facts in result lists
+    facets: tuple[Facet, ...] = ()
+    sorts: tuple[Sort, ...] = ()
+    finder: Finder | None = None
+    # Elasticsearch: the object's own text besides title, summary and body (a funder)
+    document_text: Callable[[Any], str] | None = None
+    prefetch: tuple[str, ...] = ()  # what document_facts reads, fetched in bulk for rebuilds
+
+
+@dataclass
+class Registry:
+    types: list[SearchType] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+
+    def register(self, search_type: SearchType | None = None, *, facets=()) -> None:
+        """A type (with its own facets), or facets that span types (the topic facet)."""
+        if search_type is not None:
+            self.unregister(search_type.key)
+            self.types.append(search_type)
+            self.types.sort(key=lambda t: t.position)
+            facets = (*facets, *search_type.facets)
+        for facet in facets:
+            if facet.key not in {f.key for f in self.facets}:
+                self.facets.append(facet)
+
+    def unregister(self, key: str) -> None:
+        """Remove a type and the facets only it carried (tests register types of their own)."""
+        gone = next((t for t in self.types if t.key == key), None)
+        if gone is None:
+            return
+        self.types.remove(gone)
+        self.facets[:] = [f for f in self.facets if f not in gone.facets]
+
+    def type(self, key: str) -> SearchType | None:
+        return next((t for t in self.types if t.key == key), None)
+
+    def facet(self, key: str) -> Facet | None:
+        return next((f for f in self.facets if f.key == key), None)
+
+    def type_for_model(self, model) -> SearchType | None:
+        label = f"{model._meta.app_label}.{model.__name__}".lower()
+        return next((t for t in self.types if t.model.lower() == label), None)
+
+    def sorts(self) -> list[Sort]:
+        return [sort for t in self.types for sort in t.sorts]
+
+    def sort(self, key: str) -> Sort | None:
+        return next((s for s in self.sorts() if s.key == key), None)
+
+    def finders(self) -> list[Finder]:
+        return [t.finder for t in self.types if t.finder]
+
+    def labels(self, language: str, contexts: dict) -> dict[str, list[tuple[str, str]]]:
+        """{facet key: [(value, label)]} in the reader's language."""
+        return {f.key: f.choices(language, contexts.get(f.key)) for f in self.facets}
+
+    def contexts(self, language: str) -> dict:
+        """{facet key: what its values need} for one search in one language."""
+        return {f.key: f.context(language) for f in self.facets if f.context}
+
+
+def _type_choices(language: str, context=None) -> list[tuple[str, str]]:
+    return [(t.key, str(t.label)) for t in registry.types]
+
+
+def _type_values(facts: Facts, context) -> list[str]:
+    return [facts["type"]]
+
+
+# Every search has it: the registered types themselves.
+TYPE_FACET = Facet("type", _("Type of content"), _type_choices, _type_values, multiple=True)
+
+registry = Registry(facets=[TYPE_FACET])
+register = registry.register
