@@ -52,12 +52,12 @@ COPY . /app
 # Static files are collected (and compressed/hashed by WhiteNoise) at build time, and the
 # gettext catalogues compiled so that every service - not just the one that runs the
 # entrypoint's compile step - has them. The settings module refuses to load without
-# SECRET_KEY and ALLOWED_HOSTS, so both get throw-away values that exist only for these two
+# SECRET_KEY, ALLOWED_HOSTS and BASE_URL, so they get throw-away values that exist only for these two
 # commands: they are inline environment, not ENV, and are not part of the final image's
 # configuration. Nothing here connects to a database.
-RUN SECRET_KEY="build-only-not-a-secret" ALLOWED_HOSTS="localhost" \
+RUN SECRET_KEY="build-only-not-a-secret" ALLOWED_HOSTS="localhost" BASE_URL="https://localhost" \
         python manage.py collectstatic --noinput \
-    && SECRET_KEY="build-only-not-a-secret" ALLOWED_HOSTS="localhost" \
+    && SECRET_KEY="build-only-not-a-secret" ALLOWED_HOSTS="localhost" BASE_URL="https://localhost" \
         python manage.py compile_catalogues \
     && chmod 0755 /app/docker/entrypoint.sh /app/docker/healthcheck.py \
     && mkdir -p /app/media /app/locales \

@@ -51,6 +51,7 @@ def environment(args, tmp: Path, page_cache: bool, frontend_cache: str = "") -> 
         DJANGO_SETTINGS_MODULE="wegweiser.settings.production",
         SECRET_KEY=args.secret_key,
         ALLOWED_HOSTS=f"{HOST},127.0.0.1",
+        BASE_URL=f"https://{HOST}",
         DATABASE_URL=args.database_url,
         DATABASE_CONN_MAX_AGE="60",
         REDIS_URL=args.redis_url,

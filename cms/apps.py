@@ -7,7 +7,12 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import changes, locales
+        from django.db.models.signals import post_migrate
+
+        from cms import changes, locales, site_url, slugs
 
         locales.install()
+        slugs.install()
         changes.connect()
+        post_migrate.connect(site_url.on_post_migrate, sender=self,
+                             dispatch_uid="wegweiser-site-url")

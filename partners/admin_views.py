@@ -37,7 +37,17 @@ class OnboardingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple, choices=translation_language_choices)
 
 
-class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
+class _HeadedView(WagtailAdminTemplateMixin):
+    """The view's title in the visible header: with only Wagtail's default breadcrumb, the
+    header read "Home" and the title was for screen readers only."""
+
+    @property
+    def breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": "", "label": self.get_page_title()}]
+
+
+class OnboardPartnerView(_HeadedView, FormView):
     template_name = "partners/onboard.html"
     form_class = OnboardingForm
     page_title = gettext_lazy("Onboard a partner")
@@ -65,7 +75,7 @@ class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
         return redirect("partner_history", organisation_id=org.pk)
 
 
-class OrganisationHistoryView(WagtailAdminTemplateMixin, TemplateView):
+class OrganisationHistoryView(_HeadedView, TemplateView):
     template_name = "partners/history.html"
     header_icon = "history"
 

@@ -24,13 +24,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, WorkflowPage
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms.models import NamedLock, Organisation
+from cms.slugs import german_slugify
 
 from .central import ensure_central_team
 from .permissions import (
@@ -103,7 +103,8 @@ def find_section(path: str) -> Page:
 
 
 def organisation_slug(name: str) -> str:
-    return slugify(name)[:200] or "organisation-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    fallback = "organisation-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    return german_slugify(name)[:200] or fallback
 
 
 def section_path_of(page) -> str:

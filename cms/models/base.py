@@ -45,6 +45,13 @@ class BasePage(Page):
         context["crumbs"] = reader_links(ancestors)
         return context
 
+    def full_clean(self, *args, **kwargs):
+        if not self.slug and self.title:  # Wagtail's own would drop the umlauts' dots
+            from cms.slugs import german_slugify
+
+            self.slug = german_slugify(self.title)
+        super().full_clean(*args, **kwargs)
+
     @property
     def source_page(self):
         """The German original of this page (itself when it is German)."""

@@ -10,23 +10,25 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Every label translated, German names included: an Arabic reader of the finder read half the
+# Länder in Latin letters.
 REGION_CHOICES = [
     ("bundesweit", _("Nationwide")),
-    ("baden-wuerttemberg", "Baden-Württemberg"),
+    ("baden-wuerttemberg", _("Baden-Württemberg")),
     ("bayern", _("Bavaria")),
-    ("berlin", "Berlin"),
-    ("brandenburg", "Brandenburg"),
-    ("bremen", "Bremen"),
-    ("hamburg", "Hamburg"),
+    ("berlin", _("Berlin")),
+    ("brandenburg", _("Brandenburg")),
+    ("bremen", _("Bremen")),
+    ("hamburg", _("Hamburg")),
     ("hessen", _("Hesse")),
-    ("mecklenburg-vorpommern", "Mecklenburg-Vorpommern"),
+    ("mecklenburg-vorpommern", _("Mecklenburg-Vorpommern")),
     ("niedersachsen", _("Lower Saxony")),
     ("nordrhein-westfalen", _("North Rhine-Westphalia")),
     ("rheinland-pfalz", _("Rhineland-Palatinate")),
-    ("saarland", "Saarland"),
+    ("saarland", _("Saarland")),
     ("sachsen", _("Saxony")),
     ("sachsen-anhalt", _("Saxony-Anhalt")),
-    ("schleswig-holstein", "Schleswig-Holstein"),
+    ("schleswig-holstein", _("Schleswig-Holstein")),
     ("thueringen", _("Thuringia")),
 ]
 

@@ -31,3 +31,19 @@ def test_placeholders_survive_translation():
             for placeholder in ("%(minutes)s", "%(counter)s", "%(low)s", "%(high)s"):
                 if placeholder in entry.msgid and entry.msgstr:
                     assert placeholder in entry.msgstr, (po_path, entry.msgid)
+
+
+@pytest.mark.parametrize(("language", "script"), [
+    ("ar", r"[\u0600-\u06FF]"), ("fa", r"[\u0600-\u06FF]"),
+    ("ru", r"[\u0400-\u04FF]"), ("uk", r"[\u0400-\u04FF]"),
+])
+def test_every_region_is_named_in_the_readers_script(language, script):
+    """The finder's regions: an Arabic reader read half the Länder in Latin letters."""
+    import re
+
+    from cms.models.vocabulary import REGION_CHOICES
+
+    with translation.override(language):
+        unreadable = [str(label) for _code, label in REGION_CHOICES
+                      if not re.search(script, str(label))]
+    assert unreadable == []

@@ -71,3 +71,16 @@ def test_production_refuses_to_start_without_allowed_hosts(production_env):
     result = run_manage("check", env=production_env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must name the site's host names in production." in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address(production_env):
+    del production_env["BASE_URL"]
+    result = run_manage("check", env=production_env)
+    assert result.returncode != 0
+    assert "The environment variable BASE_URL must be set." in result.stderr
+
+
+def test_check_deploy_refuses_a_local_address(production_env):
+    production_env["BASE_URL"] = "http://localhost"
+    _, output, ids = check_deploy(production_env)
+    assert ids == {"wegweiser.E101", "wegweiser.E102"}, output

@@ -21,4 +21,4 @@ if REDIS_URL:  # noqa: F405
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1")
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_str("BASE_URL", "http://127.0.0.1")

@@ -18,7 +18,8 @@ TEXT = "Die Kassenprüferinnen prüfen einmal im Jahr Belege, Konto und Kassenbu
 AR_TITLE = "تدقيق الصندوق في الجمعية"
 AR_SUMMARY = "من يدقق الصندوق، ومتى، وماذا يتضمن التقرير."
 AR_TEXT = "تدقق المدققات مرة في السنة الإيصالات والحساب ودفتر الصندوق."
-PATH = "verein-gruenden/die-kassenprufung-im-verein/"
+# The slug the admin makes from the title as the editor types it: German spelling (cms.slugs).
+PATH = "verein-gruenden/die-kassenpruefung-im-verein/"
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ def test_command_creates_organisation_groups_collection_and_workflow():
     output = run("Brücke Leipzig e. V.", "--section", "/verein-gruenden/", "--languages", "ar,fa")
     assert "Onboarded: Brücke Leipzig e. V." in output
 
-    org = Organisation.objects.get(slug="brucke-leipzig-e-v", locale__language_code="de")
+    org = Organisation.objects.get(slug="bruecke-leipzig-e-v", locale__language_code="de")
     section = TopicPage.objects.get(slug="verein-gruenden", locale__language_code="de")
     assert org.section.pk == section.pk
     assert org.collection.name == "Brücke Leipzig e. V."

@@ -12,6 +12,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production.")
 
+# The public address (sitemap, hreflang, API, admin e-mails; cms.site_url): no default.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_required("BASE_URL").rstrip("/")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)

@@ -24,7 +24,7 @@ if env_str("REDIS_URL"):
 CELERY_TASK_ALWAYS_EAGER = True
 # A test run that reaches a real Elasticsearch never touches the site's own indices.
 ELASTICSEARCH_INDEX_PREFIX = "wegweiser-test"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests in tests/cache/ switch the page cache on; elsewhere a page cached by one test would be
