@@ -34,6 +34,13 @@ class Report:
     def recall_at_5(self) -> float:
         return sum(1 for j in self.judged if j.rank and j.rank <= 5) / len(self.judged)
 
+    def by(self, attribute: str) -> dict[str, "Report"]:
+        """One report per kind (or language), for the figures per kind."""
+        groups: dict[str, list[Judged]] = {}
+        for j in self.judged:
+            groups.setdefault(getattr(j, attribute), []).append(j)
+        return {key: Report(judged) for key, judged in sorted(groups.items())}
+
 
 def load(path: Path) -> list[dict]:
     cases = yaml.safe_load(Path(path).read_text(encoding="utf-8"))

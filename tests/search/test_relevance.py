@@ -1,5 +1,9 @@
-"""The relevance set (tests/search/relevance.yaml) over the demo content: the figures must
-not fall below what the database engine measured when the set was written (see README)."""
+"""The relevance sets over the demo content: the figures must not fall below what the database
+engine measured when each set was written (see README).
+
+relevance.yaml is the team's own set, tuned against. relevance_heldout.yaml was written blind
+(from the published pages only, see its header) and is **never used to tune**: its floors only
+guard against a regression and are set well below what it measured."""
 
 from io import StringIO
 from pathlib import Path
@@ -14,9 +18,14 @@ from search.relevance import evaluate, load
 
 pytestmark = pytest.mark.django_db
 SET = Path(__file__).parent / "relevance.yaml"
+HELD_OUT = Path(__file__).parent / "relevance_heldout.yaml"
 # Measured on the demo content: SQLite MRR 0.951 / recall@5 0.987, PostgreSQL 0.973 / 0.987.
 MRR_FLOOR = 0.90
 RECALL_AT_5_FLOOR = 0.95
+# Held out, measured on 6 December 2026: SQLite MRR 0.578 / recall@5 0.657 (the issue's aim
+# is 0.85 / 0.92). Misses are not looked at one by one, so nothing is tuned to them.
+HELD_OUT_MRR_FLOOR = 0.50
+HELD_OUT_RECALL_AT_5_FLOOR = 0.58
 
 
 def test_relevance_set_is_big_and_varied():
@@ -25,6 +34,15 @@ def test_relevance_set_is_big_and_varied():
     assert len({c.get("lang", "de") for c in cases}) >= 4
     assert {"typo", "inflection", "compound", "synonym", "funding", "question"} <= {
         c["kind"] for c in cases}
+
+
+def test_held_out_set_is_big_varied_and_names_pages_that_exist():
+    cases = load(HELD_OUT)
+    assert len(cases) >= 120
+    assert {c["lang"] for c in cases} == {"de", "en", "ar", "fa", "ru", "uk", "tr", "vi"}
+    kinds = [c["kind"] for c in cases]
+    assert all(kinds.count(kind) >= 12 for kind in set(kinds)), kinds
+    assert "NEVER use it to tune" in HELD_OUT.read_text(encoding="utf-8")
 
 
 def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbacks):
@@ -39,10 +57,16 @@ def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbac
     assert result.mrr >= MRR_FLOOR, misses
     assert result.recall_at_5 >= RECALL_AT_5_FLOOR, misses
 
+    held_out = evaluate(load(HELD_OUT))
+    print(f"held-out: MRR {held_out.mrr:.3f}, recall@5 {held_out.recall_at_5:.3f}")
+    assert held_out.mrr >= HELD_OUT_MRR_FLOOR  # the misses are not listed, on purpose
+    assert held_out.recall_at_5 >= HELD_OUT_RECALL_AT_5_FLOOR
+
     out = StringIO()
     call_command("search_relevance", str(SET), stdout=out)
     assert f"MRR: {result.mrr:.3f}" in out.getvalue()
     assert "recall@5" in out.getvalue()
+    assert "kind question" in out.getvalue() and "language ar" in out.getvalue()
 
 
 def test_command_reports_a_bad_file(tmp_path):

@@ -28,3 +28,7 @@ class Command(BaseCommand):
                                       f"expected {' or '.join(j.expected)}, first {j.top}")
         self.stdout.write(f"queries: {len(report.judged)}  engine: {settings.SEARCH_ENGINE}")
         self.stdout.write(f"MRR: {report.mrr:.3f}  recall@5: {report.recall_at_5:.3f}")
+        for attribute in ("kind", "language"):
+            for key, part in report.by(attribute).items():
+                self.stdout.write(f"  {attribute} {key:15} {len(part.judged):>4} queries  "
+                                  f"MRR {part.mrr:.3f}  recall@5 {part.recall_at_5:.3f}")
