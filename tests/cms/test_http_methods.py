@@ -91,7 +91,7 @@ def public_addresses(guide, document, restrictions):
         document.url, "/documents/999999/nichts.txt", f"/documents/{document.pk}/falsch.txt",
         f"/documents/authenticate_with_password/{collection_restriction.pk}/",
         f"/de/_util/authenticate_with_password/{page_restriction.pk}/{guide.pk}/",
-        "/de/_util/login/",
+        "/de/_util/login/", f"/de/_feedback/{guide.pk}/",  # POST only: 405, Allow: POST
     ]
 
 

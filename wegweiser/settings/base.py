@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "partners",
     "search",
     "translations",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -204,6 +205,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "search.tasks.prune_search_log",
         "schedule": crontab(hour=3, minute=30),
     },
+    "prune-feedback-notes": {  # readers' notes after "No" are kept FEEDBACK_NOTE_MAX_AGE_DAYS
+        "task": "feedback.tasks.prune_feedback_notes",
+        "schedule": crontab(hour=3, minute=50),
+    },
     "flush-outbox": {  # tasks the broker could not take when they were queued
         "task": "cms.outbox.tasks.flush_outbox",
         "schedule": 60.0,
@@ -288,6 +293,12 @@ CELERY_BEAT_SCHEDULE["prune-sign-in-records"] = {  # expired lockouts, old reset
     "task": "cms.accounts.tasks.prune_sign_in_records",
     "schedule": crontab(hour=3, minute=40),
 }
+
+# --- Reader feedback (feedback/) --------------------------------------------------------
+# "Was this page helpful?": one answer per client address, page and day (a keyed hash in the
+# cache, never the address); notes after "No" are deleted after this many days.
+FEEDBACK_LIMIT_SECONDS = 24 * 60 * 60
+FEEDBACK_NOTE_MAX_AGE_DAYS = 30
 
 # --- Caching of public pages (cms/caching/) ----------------------------------------------
 # Anonymous reads of public pages are answered from Django's cache (the embedded default and
