@@ -8,7 +8,8 @@
   the address. A second answer from the same address for the same page is not counted.
 
 Readers behind one shared address (a school, an office) count once a day per page: the price
-of not storing anything about them. While the cache is unreachable, answers are not counted.
+of not storing anything about them. While the cache is unreachable, every answer counts: a
+reader who answered must not be told they already had.
 """
 
 from urllib.parse import urlsplit
@@ -46,5 +47,7 @@ def limit_key(request, page_id: int, kind: str) -> str:
 
 def first_today(request, page_id: int, kind: str) -> bool:
     """True for the first answer of its kind from this address for this page in a day.
-    cache.add is atomic (Redis SET NX), so two requests at once cannot both be first."""
-    return cache.add(limit_key(request, page_id, kind), 1, settings.FEEDBACK_LIMIT_SECONDS)
+    cache.add is atomic (Redis SET NX), so two requests at once cannot both be first. When the
+    cache cannot be reached, add and has_key both answer False: the answer counts."""
+    key = limit_key(request, page_id, kind)
+    return cache.add(key, 1, settings.FEEDBACK_LIMIT_SECONDS) or not cache.has_key(key)

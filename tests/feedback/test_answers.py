@@ -210,3 +210,19 @@ def test_the_page_stays_shareable_and_the_thanks_is_not_served_from_its_copy(set
     again = Client().get(GUIDE)
     assert again["X-Page-Cache"] == "hit" and 'name="helpful"' in again.content.decode()
     assert 'role="status"' not in again.content.decode()
+
+
+def test_with_redis_refused_every_answer_counts(guide, settings):
+    """The once-a-day memory lives in the cache: while it cannot be reached, a reader who
+    answers is thanked and counted, never told they had already answered."""
+    from django.core.cache import caches
+
+    from tests.outages import closed_port
+
+    settings.CACHES = {"default": {"BACKEND": "cms.caching.resilient.ResilientRedisCache",
+                                   "LOCATION": f"redis://127.0.0.1:{closed_port()}/0"}}
+    assert caches["default"].add("probe", 1) is False  # refused, as in an outage
+    reader = Client(REMOTE_ADDR="10.1.1.3")
+    assert answer(reader, guide, {"helpful": "yes"})["Location"].endswith("=thanks#feedback")
+    assert answer(reader, guide, {"helpful": "no"})["Location"].endswith("=no#feedback")
+    assert counts() == [(guide.pk, "de", timezone.localdate(), 1, 1)]
