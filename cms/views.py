@@ -203,7 +203,9 @@ ERROR_TEXTS = {
 def render_error(request, status, template="error.html"):
     heading, message = ERROR_TEXTS.get(status, ("", ""))
     with translation.override(error_language(request)):
-        response = render(request, template, {"heading": heading, "message": message},
+        # `status` lets the layout leave the database alone on 5xx pages (the footer).
+        response = render(request, template,
+                          {"heading": heading, "message": message, "status": status},
                           status=status)
         response.headers["Content-Language"] = translation.get_language()
     return response

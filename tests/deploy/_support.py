@@ -189,6 +189,7 @@ def production_environment(tmp_path: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="wegweiser.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="wegweiser.example.org",
+        CONTACT_EMAIL="kontakt@wegweiser.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "staticfiles"),
         MEDIA_ROOT=str(tmp_path / "media"),
