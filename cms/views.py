@@ -203,7 +203,7 @@ ERROR_TEXTS = {
 def render_error(request, status, template="error.html"):
     heading, message = ERROR_TEXTS.get(status, ("", ""))
     with translation.override(error_language(request)):
-        # `status` lets the layout leave the database alone on 5xx pages (the footer).
+        # `status` tells the layout it is an error page, which asks the database nothing.
         response = render(request, template,
                           {"heading": heading, "message": message, "status": status},
                           status=status)

@@ -39,10 +39,22 @@ def test_footer_links_in_arabic_translation_or_german_fallback(client, legal_pag
     assert fallback.status_code == 200 and "Art" in fallback.content.decode()
 
 
-def test_footer_is_on_error_pages_and_without_legal_pages(client, fresh_cache):
-    body = footer(client.get("/de/gibt-es-nicht/").content.decode())
-    assert 'href="/de/kontakt/"' in body
+def test_footer_is_there_without_legal_pages(client, fresh_cache):
+    from legal.models import LegalPage
+
+    LegalPage.objects.update(live=False)  # the fixture site has an Impressum
+    body = footer(client.get("/de/").content.decode())
+    assert 'href="/de/kontakt/?page=%2Fde%2F"' in body
     assert "impressum" not in body
+
+
+def test_error_pages_ask_the_database_nothing_for_the_footer(client, legal_pages):
+    with CaptureQueriesContext(connection) as queries:
+        cold = footer(client.get("/de/gibt-es-nicht/").content.decode())
+    assert 'href="/de/kontakt/"' in cold and "impressum" not in cold
+    assert not any("legal_legalpage" in q["sql"] for q in queries)
+    client.get("/de/")  # a page fills the cache; error pages then show the links too
+    assert 'href="/de/impressum/"' in footer(client.get("/de/gibt-es-nicht/").content.decode())
 
 
 def test_footer_costs_no_query_once_cached(client, legal_pages, settings):
