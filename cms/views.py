@@ -203,7 +203,9 @@ ERROR_TEXTS = {
 def render_error(request, status, template="error.html"):
     heading, message = ERROR_TEXTS.get(status, ("", ""))
     with translation.override(error_language(request)):
-        response = render(request, template, {"heading": heading, "message": message},
+        # `status` tells the layout it is an error page, which asks the database nothing.
+        response = render(request, template,
+                          {"heading": heading, "message": message, "status": status},
                           status=status)
         response.headers["Content-Language"] = translation.get_language()
     return response

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHELL = "wegweiser"
-FEATURE_APPS = ("feedback", "funding", "partners", "search", "translations")
+FEATURE_APPS = ("feedback", "funding", "legal", "partners", "search", "translations")
 PACKAGES = (SHELL, *FEATURE_APPS, "cms")
 CONTENT = ("cms.models", "funding", "partners")
 MAX_LINES = 450

@@ -11,6 +11,7 @@ from cms.api import api_router
 from cms.directory import views as directory_views
 from cms.sitemaps import AllLanguagesSitemap
 from feedback import views as feedback_views
+from legal import views as legal_views
 from search import views as search_views
 
 handler400 = "cms.views.bad_request"
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("organisationen/", directory_views.organisation_directory, name="organisation_directory"),
     path("_feedback/<int:page_id>/", feedback_views.answer, name="feedback_answer"),
+    path("kontakt/", legal_views.contact, name="contact"),
+    path("kontakt/danke/", legal_views.thanks, name="contact_thanks"),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_fallback, name="wagtail_serve"),

@@ -17,10 +17,18 @@ from . import limits
 from .errors import ContentError
 from .front_matter import load_front_matter
 from .markdown_guard import check_body
+from .registry import REGISTERED
 from .safe_files import read_inside
 from .text import check_characters, kind_of, shorten
 
-TYPES = ("topic", "glossary", "guide", "funding")  # also the import order
+BUILT_IN = ("topic", "glossary", "guide", "funding")  # also the import order
+
+
+def types() -> tuple[str, ...]:
+    """The built-in types, then those other apps registered (cms.importer.registry)."""
+    return (*BUILT_IN, *REGISTERED)
+
+
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # with fullmatch; linear: '-' separates
 REGIONS = {code for code, _ in REGION_CHOICES}
 ELIGIBLE = {code for code, _ in ORGANISATION_TYPE_CHOICES}
@@ -71,7 +79,7 @@ class ContentFile:
         return self.locale != self.source_language
 
     def sort_key(self):
-        return (self.is_translation, TYPES.index(self.type), str(self.path))
+        return (self.is_translation, types().index(self.type), str(self.path))
 
 
 def decode(data: bytes) -> str:
@@ -122,9 +130,9 @@ def validate(content: ContentFile) -> None:
             raise ContentError(f"missing key '{key}'")
         if not isinstance(meta[key], str):
             raise ContentError(f"'{key}' must be text, not {kind_of(meta[key])}")
-    if meta["type"] not in TYPES:
+    if meta["type"] not in types():
         raise ContentError(f"unknown type '{shorten(meta['type'])}' (expected one of "
-                           f"{', '.join(TYPES)})")
+                           f"{', '.join(types())})")
     languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
     if meta["locale"] not in languages:
         raise ContentError(f"unknown locale '{shorten(meta['locale'])}' (expected one of "
@@ -164,10 +172,12 @@ def _validate_source(content):
     meta, kind = content.meta, content.type
     if meta.get("translation_of"):
         raise ContentError("'translation_of' is only for translations (locale other than de)")
-    unknown = set(meta) - SOURCE_KEYS[kind]
+    registered = REGISTERED.get(kind)
+    allowed = COMMON_KEYS | registered.keys if registered else SOURCE_KEYS[kind]
+    unknown = set(meta) - allowed
     if unknown:
         raise ContentError(f"unknown key(s) for a {kind}: {_keys(unknown)}")
-    for key in sorted(REQUIRED[kind]):
+    for key in sorted(registered.required if registered else REQUIRED[kind]):
         if meta.get(key) in (None, "", []):
             raise ContentError(f"missing key '{key}'")
     if "topic" in meta:
@@ -178,6 +188,8 @@ def _validate_source(content):
         _check_list(meta, "glossary", slugs=True)
     if kind == "funding":
         _validate_funding(meta)
+    if registered and registered.check:
+        registered.check(meta)
 
 
 def _validate_funding(meta):

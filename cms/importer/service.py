@@ -30,6 +30,7 @@ from .errors import ContentError
 from .localize_link import save_translation
 from .markdown_blocks import body_to_stream, markdown_to_richtext
 from .parse import ContentFile, parse_file
+from .registry import REGISTERED
 from .text import shorten
 
 logger = logging.getLogger(__name__)
@@ -169,7 +170,8 @@ class Writer:
         self.content, self.meta, self.user, self.result = content, content.meta, user, result
         self.root, self.claims = root, {} if claims is None else claims
         self.locale = Locale.objects.get(language_code=content.locale)
-        self.model = apps.get_model(MODELS[content.type])
+        registered = REGISTERED.get(content.type)
+        self.model = apps.get_model(registered.model if registered else MODELS[content.type])
         self.removals = Removals()
 
     def write(self, related):
@@ -225,7 +227,7 @@ class Writer:
     def parent_for(self):
         from cms.site_structure import german_home
 
-        if self.content.type == "topic":
+        if self.content.type == "topic" or self.content.type in REGISTERED:
             return german_home()
         topic = TopicPage.objects.filter(locale=self.locale, slug=self.meta["topic"]).first()
         if topic is None:
@@ -254,6 +256,9 @@ class Writer:
             page.figures_are_examples = bool(meta.get("example", False))
             page.regions = list(Region.objects.filter(code__in=meta["region"]))
             page.eligible_types = list(OrganisationType.objects.filter(code__in=meta["eligible"]))
+        registered = REGISTERED.get(kind)
+        if registered and registered.fill:
+            registered.fill(page, meta)
 
     def richtext(self, text):
         if not text.strip():

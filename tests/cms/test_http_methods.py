@@ -80,6 +80,8 @@ def public_addresses(guide, document, restrictions):
         "/de/search/", "/de/search/?q=Satzung", "/ar/search/?q=الجمعية",
         "/de/search/?type=spaceship", "/de/search/?type=funding&sort=deadline",
         "/de/organisationen/", "/de/organisationen/?region=atlantis",
+        "/de/kontakt/", "/ar/kontakt/?topic=barrier&page=/ar/barrierefreiheit/",
+        "/fa/kontakt/danke/",
         "/api/v1/search/?q=Satzung", "/api/v1/search/?q=Satzung&page=abc",
         "/api/v1/search/autocomplete/?q=Satz", "/api/v1/search/autocomplete/?lang=zz",
         "/robots.txt", "/sitemap.xml", "/healthz/", "/healthz/live/", "/healthz/ready/",

@@ -190,6 +190,7 @@ def production_environment(tmp_path: Path) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="wegweiser.example.org",
         BASE_URL="https://wegweiser.example.org",
+        CONTACT_EMAIL="kontakt@wegweiser.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "staticfiles"),
         MEDIA_ROOT=str(tmp_path / "media"),

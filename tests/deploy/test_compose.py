@@ -33,6 +33,7 @@ REQUIRED_SAMPLE = {
     "POSTGRES_PASSWORD": "sample-password",
     "ALLOWED_HOSTS": "wegweiser.example.org",
     "BASE_URL": "https://wegweiser.example.org",
+    "CONTACT_EMAIL": "kontakt@wegweiser.example.org",
 }
 
 

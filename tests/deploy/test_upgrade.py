@@ -93,7 +93,8 @@ def test_only_the_new_migrations_run(upgrade):
     applied = [line.split()[1].rstrip(".") for line in migrated.splitlines()
                if line.strip().startswith("Applying")]
     assert applied == ["cms.0007_funding_programme_leaves_cms", "feedback.0001_counts_and_notes",
-                       "feedback.0002_report_permission", "funding.0001_initial"]
+                       "feedback.0002_report_permission", "funding.0001_initial",
+                       "legal.0001_initial"]
     assert "No migrations to apply." in again
 
 

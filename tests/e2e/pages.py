@@ -41,6 +41,11 @@ PAGE_TYPES = [
     PageType("directory", "organisationen/"),
     # Sachsen lists the demo organisation that is translated into Arabic.
     PageType("directory-filtered", "organisationen/?region=sachsen&topic=foerdermittel"),
+    # Legal pages: the Impressum and the accessibility statement are translated into Arabic.
+    PageType("imprint", "impressum/"),
+    PageType("accessibility-statement", "barrierefreiheit/"),
+    # The contact form as the accessibility statement links to it (topic and page chosen).
+    PageType("contact", "kontakt/?topic=barrier&page=/de/barrierefreiheit/"),
     PageType("not-found", "gibt-es-nicht/", status=404),
 ]
 

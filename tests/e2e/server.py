@@ -79,6 +79,7 @@ def server_environment(workdir: Path, database_url: str, port: int) -> dict:
         DATABASE_URL=database_url,
         SECRET_KEY=uuid.uuid4().hex * 2,
         ALLOWED_HOSTS="127.0.0.1",
+        CONTACT_EMAIL="kontakt@wegweiser.example.org",
         BASE_URL=f"http://127.0.0.1:{port}",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.outbox",
     "funding",
+    "legal",
     "partners",
     "search",
     "translations",
@@ -230,6 +231,8 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 2)  # seconds per reque
 globals().update(email_settings(env_str("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wegweiser <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the contact form's messages go (legal/, README "Legal pages and contact").
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "kontakt@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security defaults (tightened further in production.py) ------------------------------

@@ -22,4 +22,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# CONTACT_EMAIL (base.py) must name a real mailbox: `check --deploy` warns (legal.W001) while
+# it is the development default on localhost.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/(live/|ready/)?$"]
