@@ -22,11 +22,15 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .glossary import GlossaryPage
         from .topics import TopicPage
 
         context = super().get_context(request, *args, **kwargs)
-        topics = TopicPage.objects.child_of(self.source_page).live().public()
-        context["topics"] = reader_links(topics)
+        source = self.source_page
+        topics = list(TopicPage.objects.child_of(source).live().public())
+        glossary = list(GlossaryPage.objects.child_of(source).live().public()[:1])
+        links = reader_links([*topics, *glossary])  # one look-up of translations for both
+        context["topics"], context["glossary"] = links[:len(topics)], links[len(topics):]
         return context
 
 

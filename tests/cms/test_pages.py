@@ -147,3 +147,14 @@ def test_reading_time_counts_the_words_of_the_body(client):
 def test_the_home_page_title_says_what_the_site_is(client, lang, title):
     body = client.get(f"/{lang}/").content.decode()
     assert f"<title>{title}</title>" in body
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_home_page_leads_to_the_glossary(client, guide, lang):
+    """The glossary was reachable only from links inside guides."""
+    from cms.models import GlossaryPage
+
+    glossary = GlossaryPage.objects.live().get(locale__language_code="de")
+    html = client.get(f"/{lang}/").content.decode()
+    assert 'id="glossary-heading"' in html
+    assert f'href="/{lang}/{glossary.slug}/"' in html
