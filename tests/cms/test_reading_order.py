@@ -250,7 +250,8 @@ def test_step_navigation_in_arabic_translated_and_fallback(client):
                                                slug="test-guide").title
     assert rel_link(nav, "next") == ("/ar/verein-gruenden/schritt-drei/",
                                      'lang="de" dir="ltr"', "Dritter Schritt")
-    assert re.search(r'rel="prev" href="[^"]+"><span class="step-label"><span aria-hidden="true">→', nav)
+    assert re.search(r'rel="prev" href="[^"]+"><span class="step-label">'
+                     r'<span aria-hidden="true">→', nav)
 
 
 @pytest.mark.usefixtures("path")
