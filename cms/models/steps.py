@@ -39,7 +39,7 @@ def step_navigation(page, request=None) -> StepNavigation | None:
     """Where `page` (a guide, in any language, whose topic is a path) stands among the German
     topic's guides, or None when it has no live German source."""
     source = _german_source(page, request)
-    if source is None:
+    if source is None or not source.pk or not source.path:  # e.g. a preview of a new page
         return None
     parent_path = source.path[:-Page.steplen]
     model = type(page)
