@@ -79,22 +79,26 @@ class ReaderLink:
         return self.page.locale.language_code
 
 
-def reader_links(pages, language_code: str | None = None) -> list[ReaderLink]:
+def live_public_translations(locale, keys):
+    """The live, public pages of `locale` with these translation keys, as their specific
+    types (up to three queries)."""
+    return (Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
+            .specific())
+
+
+def reader_links(pages, language_code: str | None = None,
+                 translations=live_public_translations) -> list[ReaderLink]:
     """Links for the active language: the translation where it is live, else the German page
-    under the reader's language prefix. At most three queries, whatever the number of pages,
-    none when every page is in the reader's language."""
+    under the reader's language prefix, in the order of `pages`. At most three queries,
+    whatever the number of pages, none when every page is in the reader's language.
+    `translations(locale, keys)` finds the translations; a caller that knows more about the
+    pages can find them in fewer queries."""
     pages = attach_locales(pages)
     locale = locale_for_language(language_code or active_language())
     keys = [p.translation_key for p in pages if p.locale_id != locale.pk]
     translated = {}
     if keys:
-        translated = {
-            p.translation_key: p
-            for p in attach_locales(Page.objects.live()
-                                    .public()
-                                    .filter(locale=locale, translation_key__in=keys)
-                                    .specific())
-        }
+        translated = {p.translation_key: p for p in attach_locales(translations(locale, keys))}
     links = []
     for page in pages:
         if page.locale_id == locale.pk:

@@ -22,6 +22,7 @@ MAX_SHORT_TEXT = 500  # checklist items, contact lines, descriptions, legal refe
 MAX_EMAIL = 254  # EmailValidator's limit
 MAX_PHONE = 40  # Organisation.phone
 
+MAX_ORDER = 999  # `order`: a guide's place in its topic (a topic has a few dozen at most)
 MAX_AMOUNT = 2_147_483_647  # PositiveIntegerField's upper bound on every database
 FRONT_MATTER_LISTS = {  # key: most entries
     "legal_references": 20,

@@ -36,9 +36,10 @@ WEB_SCHEMES = frozenset({"http", "https"})
 
 COMMON_KEYS = {"type", "slug", "locale", "title", "summary", "translation_of"}
 SOURCE_KEYS = {
-    "topic": COMMON_KEYS,
+    "topic": COMMON_KEYS | {"steps"},
     "glossary": COMMON_KEYS,
-    "guide": COMMON_KEYS | {"topic", "last_reviewed", "legal_references", "related", "glossary"},
+    "guide": COMMON_KEYS | {"topic", "last_reviewed", "legal_references", "related", "glossary",
+                            "order"},
     "funding": COMMON_KEYS | {"topic", "funder", "region", "deadline", "amount_min",
                               "amount_max", "cofunding_percent", "eligible", "url", "example"},
 }
@@ -51,6 +52,9 @@ REQUIRED = {
 }
 TRANSLATION_KEYS = {"type", "slug", "locale", "title", "summary", "translation_of",
                     "legal_references"}
+# A translation may repeat these of its source; the German source's value counts (a
+# contradicting one is reported as a warning by the writer).
+REPEATABLE_KEYS = {"topic": {"steps"}, "guide": {"order"}}
 
 
 @dataclass
@@ -143,6 +147,9 @@ def validate(content: ContentFile) -> None:
         _validate_translation(content)
     else:
         _validate_source(content)
+    _check_order(meta)
+    if "steps" in meta and not isinstance(meta["steps"], bool):
+        raise ContentError(f"'steps' must be true or false, not {kind_of(meta['steps'])}")
     _check_text(meta, "title", limits.MAX_TITLE, one_line=True)
     _check_text(meta, "summary", limits.MAX_SUMMARY)
     _check_text(meta, "funder", limits.MAX_FUNDER, one_line=True)
@@ -160,7 +167,7 @@ def _validate_translation(content):
     if meta["translation_of"] != meta["slug"]:
         raise ContentError("a translation keeps its source's slug: 'slug' and 'translation_of' "
                            "differ")
-    unknown = set(meta) - TRANSLATION_KEYS
+    unknown = set(meta) - TRANSLATION_KEYS - REPEATABLE_KEYS.get(content.type, set())
     if unknown:
         raise ContentError(f"a translation takes these from its source, remove: "
                            f"{_keys(unknown)}")
@@ -245,6 +252,19 @@ def _check_slug(meta, key):
         raise ContentError(f"'{key}' has {len(value):,} characters; at most {limits.MAX_SLUG}")
     if not SLUG_RE.fullmatch(value):
         raise ContentError(f"{key} '{shorten(value)}' may only contain a-z, 0-9 and hyphens")
+
+
+def _check_order(meta):
+    """`order`: the guide's place among its topic's guides, 1 for the first."""
+    if "order" not in meta:
+        return
+    value = meta["order"]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ContentError(f"'order' must be a whole number like 1 (the first guide of its "
+                           f"topic), not {kind_of(value)}")
+    if not 1 <= value <= limits.MAX_ORDER:
+        raise ContentError(f"'order' must be a whole number from 1 to {limits.MAX_ORDER}, "
+                           f"not {value}")
 
 
 def _check_date(meta, key):

@@ -29,6 +29,7 @@ from .documents import document_for
 from .errors import ContentError
 from .localize_link import save_translation
 from .markdown_blocks import body_to_stream, markdown_to_richtext
+from .ordering import place, place_of
 from .parse import ContentFile, parse_file
 from .registry import REGISTERED
 from .text import shorten
@@ -113,14 +114,23 @@ def import_path(path, user=None) -> ImportReport:
     contents.sort(key=ContentFile.sort_key)
 
     ensure_site_structure()
-    # German sources first, then links between them (a guide may name one imported later),
-    # then translations, which copy those links from their source.
+    # German sources first, then their places among their siblings (`order`, lowest first),
+    # then links between them (a guide may name one imported later), then translations,
+    # which copy those links from their source.
     related: list[tuple[GuidePage, list[str], FileResult]] = []
+    placements: list[tuple[int, GuidePage, FileResult]] = []
     claims: dict[tuple[str, str, str], str] = {}  # (type, locale, slug) -> the file that wrote it
     sources = [c for c in contents if not c.is_translation]
     translations = [c for c in contents if c.is_translation]
     for content in sources:
-        report.results.append(_write(content, root, user, related, claims))
+        report.results.append(_write(content, root, user, (related, placements), claims))
+    for order, page, result in sorted(placements, key=lambda p: p[0]):
+        try:
+            with transaction.atomic():
+                place(page, order, user)
+        except Exception as error:
+            result.status = "failed"
+            result.message = f"'order' could not be applied: {_reason(error, result.path)}"
     for page, slugs, result in related:
         try:
             with transaction.atomic():
@@ -129,15 +139,15 @@ def import_path(path, user=None) -> ImportReport:
             result.status = "failed"
             result.message = f"related guides could not be linked: {_reason(error, result.path)}"
     for content in translations:
-        report.results.append(_write(content, root, user, related, claims))
+        report.results.append(_write(content, root, user, (related, placements), claims))
     return report
 
 
-def _write(content, root, user, related, claims) -> FileResult:
+def _write(content, root, user, later, claims) -> FileResult:
     result = FileResult(content.name, "")
     try:
         with transaction.atomic():
-            Writer(content, root, user, result, claims).write(related)
+            Writer(content, root, user, result, claims).write(*later)
     except Exception as error:  # reported for this file; the rest go on
         result.status, result.message = "failed", _reason(error, result.path)
         result.warnings.clear()
@@ -174,11 +184,11 @@ class Writer:
         self.model = apps.get_model(registered.model if registered else MODELS[content.type])
         self.removals = Removals()
 
-    def write(self, related):
+    def write(self, related, placements):
         if self.content.is_translation:
             self.write_translation()
         else:
-            self.write_source(related)
+            self.write_source(related, placements)
         self.result.warnings.extend(self.removals.messages())
 
     def claim(self):
@@ -192,7 +202,7 @@ class Writer:
                                "this import; give one of the two files another slug")
         self.claims[key] = content.name
 
-    def write_source(self, related):
+    def write_source(self, related, placements):
         existing = self.model.objects.filter(locale=self.locale, slug=self.content.slug).first()
         self.result.status = "updated" if existing else "created"
         if self.content.type == "glossary":
@@ -211,6 +221,8 @@ class Writer:
         publish(page, self.user)
         if self.content.type == "guide" and self.meta.get("related") is not None:
             related.append((page, self.meta["related"], self.result))
+        if "order" in self.meta:
+            placements.append((self.meta["order"], page, self.result))
 
     # --- German sources ---------------------------------------------------------------
     def slug_taken(self, existing, parent) -> ContentError:
@@ -241,6 +253,7 @@ class Writer:
         kind = self.content.type
         if kind == "topic":
             page.body = self.richtext(self.content.body)
+            page.is_step_by_step = bool(meta.get("steps", False))
             return
         page.body = self.stream(self.content.body, page.body.raw_data if page.pk else None)
         if kind == "guide":
@@ -329,12 +342,30 @@ class Writer:
             if self.content.type == "guide":
                 candidate.legal_references = self.legal_references(
                     source.legal_references.raw_data)
+        self.check_repeated(source)
         self.claim()
         _translated, missing = save_translation(source, candidate, self.locale)
         if missing:
             self.result.warnings.append(
                 f"{missing} text part(s) did not line up with the German source and stay "
                 "German until translated in the admin")
+
+
+    def check_repeated(self, source):
+        """A translation may repeat its source's `order` or `steps`; the source's counts, and
+        a value that contradicts it is reported."""
+        meta = self.meta
+        if "order" in meta:
+            number, total = place_of(source)
+            if min(meta["order"], total) != number:
+                self.result.warnings.append(
+                    f"'order: {meta['order']}' differs from the German source, which is guide "
+                    f"{number} of {total} in its topic; the German order counts (ignored)")
+        if "steps" in meta and meta["steps"] != source.is_step_by_step:
+            self.result.warnings.append(
+                f"'steps: {str(meta['steps']).lower()}' differs from the German topic "
+                f"('steps: {str(source.is_step_by_step).lower()}'); the German topic's "
+                "value counts (ignored)")
 
 
 def _link_related(page, slugs, result, user):

@@ -41,8 +41,9 @@ class BasePage(Page):
         from cms.i18n import reader_links
 
         context = super().get_context(request, *args, **kwargs)
-        ancestors = self.get_ancestors().filter(depth__gte=2).live().specific()
+        ancestors = list(self.get_ancestors().filter(depth__gte=2).live().specific())
         context["crumbs"] = reader_links(ancestors)
+        context["parent_page"] = next((p for p in ancestors if p.depth == self.depth - 1), None)
         return context
 
     def full_clean(self, *args, **kwargs):

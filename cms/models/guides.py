@@ -14,6 +14,7 @@ from cms.i18n import reader_links
 
 from .base import BasePage, reading_minutes
 from .glossary import localized_terms
+from .steps import step_navigation
 
 TOC_MIN_SECTIONS = 4  # a table of contents helps only on long guides
 
@@ -83,6 +84,10 @@ class GuidePage(BasePage):
         context["glossary_terms"] = localized_terms(
             link.term for link in self.glossary_links.select_related("term")
         )
+        # The topic the reader's page lives under says whether its guides are steps (the flag
+        # is synchronized to translations), so other topics' guides ask nothing more.
+        if getattr(context["parent_page"], "is_step_by_step", False):
+            context["step_nav"] = step_navigation(self, request)
         return context
 
 

@@ -1,13 +1,15 @@
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.i18n import reader_links
+from cms.i18n import locale_for_language, reader_links
 
 from .base import BasePage
 
@@ -46,22 +48,45 @@ def register_topic_section(section: TopicSection) -> None:
 
 class TopicPage(BasePage):
     body = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    is_step_by_step = models.BooleanField(
+        _("Guides are steps to read in order"), default=False,
+        help_text=_("Each guide then shows “Step 2 of 5” with links to the previous and the "
+                    "next guide. The order is the order of the pages in the explorer."),
+    )
 
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.GuidePage"]  # and the types of TOPIC_SECTIONS
-    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("body"),
+                      FieldPanel("is_step_by_step")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body"),
+                           SynchronizedField("is_step_by_step")]
 
     class Meta:
         verbose_name = _("topic")
+
+    def save(self, *args, **kwargs):
+        """Publishing the German topic passes its path flag on to the translations at once
+        (a SynchronizedField otherwise waits for the next sync), so a guide says "Step 2 of 5"
+        in every language as soon as the German topic does. A draft leaves them alone: Wagtail
+        saves a draft with `update_fields`, without this field."""
+        result = super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if (fields is None or "is_step_by_step" in fields) and self.translation_key \
+                and self.locale_id == locale_for_language(settings.LANGUAGE_CODE).pk:
+            (TopicPage.objects.filter(translation_key=self.translation_key)
+             .exclude(pk=self.pk).exclude(is_step_by_step=self.is_step_by_step)
+             .update(is_step_by_step=self.is_step_by_step))
+        return result
 
     def get_context(self, request, *args, **kwargs):
         from .guides import GuidePage
 
         context = super().get_context(request, *args, **kwargs)
-        source = self.source_page
-        context["guides"] = reader_links(GuidePage.objects.child_of(source).live().public())
+        source = self.source_page  # translations list the German topic's guides, in its order
+        guides = GuidePage.objects.child_of(source).live().public().order_by("path")
+        context["guides"] = reader_links(guides)
+        context["is_step_by_step"] = self.is_step_by_step
         context["sections"] = [
             {"template": section.template, "links": links}
             for section in TOPIC_SECTIONS.values()

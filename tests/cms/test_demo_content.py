@@ -39,6 +39,7 @@ def test_demo_content(client, django_capture_on_commit_callbacks):
     check_no_heading_repeated_by_the_next_title()
     check_guides_render(client)
     check_gender_stars_survive(client)
+    check_reading_order(client)
 
 
 def check_counts():
@@ -150,6 +151,38 @@ def check_guides_render(client):
         assert client.get(guide.url).status_code == 200
     for guide in GuidePage.objects.filter(locale__language_code="de")[:20]:
         assert client.get(guide.url).status_code == 200
+
+
+# The demo topics' reading order (`order` in the guides' front matter); the founding path and
+# the funding application are step-by-step paths in every language.
+READING_ORDER = {
+    "verein-gruenden": ["verein-gruenden", "satzung-schreiben", "gruendungsversammlung",
+                        "eintragung-vereinsregister", "gemeinnuetzigkeit-beantragen"],
+    "foerdermittel": ["foerderantrag-schreiben", "kosten-und-finanzierungsplan", "eigenanteil",
+                      "verwendungsnachweis"],
+    "behoerden": ["fristen-berechnen", "widerspruch-einlegen",
+                  "finanzamt-steuererklaerung-verein", "raeume-von-der-kommune"],
+    "vereinsarbeit": ["mitgliederversammlung", "datenschutz-im-verein",
+                      "spenden-und-zuwendungsbestaetigung"],
+}
+
+
+def check_reading_order(client):
+    from cms.models import TopicPage
+
+    for topic_slug, slugs in READING_ORDER.items():
+        topic = TopicPage.objects.get(locale__language_code="de", slug=topic_slug)
+        demo = [s for s in GuidePage.objects.child_of(topic).order_by("path")
+                .values_list("slug", flat=True) if s in set(slugs)]
+        assert demo == slugs, topic_slug
+    paths = TopicPage.objects.filter(is_step_by_step=True).values_list("slug", flat=True)
+    assert set(paths) == {"verein-gruenden", "foerdermittel"}
+    assert TopicPage.objects.filter(slug="verein-gruenden").count() == 8  # every language
+    assert not TopicPage.objects.filter(slug__in=["verein-gruenden", "foerdermittel"],
+                                        is_step_by_step=False).exists()
+    body = client.get("/fa/verein-gruenden/satzung-schreiben/").content.decode()
+    assert '<a rel="prev" href="/fa/verein-gruenden/verein-gruenden/">' in body
+    assert '<a rel="next" href="/fa/verein-gruenden/gruendungsversammlung/">' in body
 
 
 # --- Facts, checked in the Markdown sources (no import needed) -------------------------------

@@ -30,6 +30,8 @@ PAGE_TYPES = [
     PageType("home", ""),
     PageType("topic", "verein-gruenden/"),
     PageType("guide", GUIDE_PATH),
+    # Step 2 of the founding path (translated into Arabic): "Step 2 of 5", previous and next.
+    PageType("guide-step", "verein-gruenden/satzung-schreiben/"),
     # Not translated: under /ar/ it is the German page with a notice in Arabic.
     PageType("funding", "foerdermittel/aktion-mensch-mikrofoerderung/"),
     PageType("glossary", "glossar/"),

@@ -50,9 +50,10 @@ def test_header_follows_the_reading_direction(page, language, brand_side):
 def test_print_version_shows_the_guide_without_navigation(page, language):
     page.goto(f"/{language}/{GUIDE_PATH}")
     page.emulate_media(media="print")
-    for chrome in (".site-header", ".site-footer", ".breadcrumbs", ".toc"):
+    for chrome in (".site-header", ".site-footer", ".breadcrumbs", ".toc", ".step-nav"):
         expect(page.locator(chrome)).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator(".step-position")).to_be_visible()  # "Step 1 of 5" stays on paper
     expect(page.locator(".legal")).to_be_visible()
 
 
