@@ -74,7 +74,7 @@ def test_robots_txt_needs_no_database(refused):
     assert status == 200 and "Sitemap:" in body
 
 
-def test_a_silent_database_costs_one_connect_timeout_then_503(environment):
+def test_a_silent_database_costs_the_connect_timeout_not_minutes_then_503(environment):
     env, tmp_path = environment
     with silent_port() as port:
         env = {**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/wegweiser",
@@ -84,7 +84,10 @@ def test_a_silent_database_costs_one_connect_timeout_then_503(environment):
             status, headers, _body = fetch(server.port, "/de/")
             took = time.monotonic() - started
     assert status == 503 and headers["Retry-After"] == "30"
-    assert took < 5  # the 2 s connect timeout, not the kernel's minutes
+    # The 2 s connect timeout (libpq's minimum) plus a fresh worker's first request: 3.3 s
+    # measured beside a test run, 5.3 s once on a loaded 2-core machine. Without the timeout
+    # the kernel's SYN retries take about two minutes.
+    assert took < 10, took
 
 
 # --- In-process: the error pages ask the database nothing -----------------------------------
