@@ -152,3 +152,35 @@ def test_a_city_or_district_is_refused_with_the_land_to_use(tmp_path, region, me
     assert not ok
     assert f"fonds.de.md: {message}" in err
     assert not FundingProgrammePage.objects.filter(slug="fonds").exists()
+
+
+# --- stars and numbers as authors type them ----------------------------------------------
+def test_gender_stars_stay_stars_and_emphasis_still_works(tmp_path):
+    write(tmp_path, "vorstand.de.md", GUIDE_DE.replace(
+        "Der Vorstand vertritt", "`a*b` und [Link](https://example.org/a*b) und **Mitglied*er**"
+        "\n\nDer Vorstand vertritt"))
+    ok, _out, err = run_import(tmp_path)
+    assert ok, err
+    html = body_text(GuidePage.objects.get(slug="vorstand-waehlen"))
+    assert "Migrant*innen und Partner*innen" in html
+    assert "<i>wichtig</i>" in html and "<i>innen" not in html
+    assert "<b>Mitglied*er</b>" in html
+    assert "<code>a*b</code>" in html and 'href="https://example.org/a*b"' in html
+    assert "\\*" not in html
+
+
+def test_steps_that_carry_their_own_number_are_numbered_once(tmp_path):
+    write(tmp_path, "vorstand.de.md", GUIDE_DE.replace(
+        "### 2. Wahl durchführen\n", "### Wahl durchführen\n2. Geheim wählen.\n\n")
+        + "\n1. 1. Satzung schreiben\n2. 2. Unterschreiben\n\n"
+        + ":::steps\n### 7. Sieben\nText.\n:::\n")
+    ok, _out, err = run_import(tmp_path)
+    assert ok, err
+    page = GuidePage.objects.get(slug="vorstand-waehlen")
+    steps = [b.value for b in page.body if b.block_type == "steps"]
+    assert [s["title"] for s in steps[0]["steps"]] == ["Einladung verschicken",
+                                                       "Wahl durchführen"]
+    assert str(steps[0]["steps"][1]["text"]).startswith("<p>Geheim wählen.</p>")
+    assert steps[1]["steps"][0]["title"] == "7. Sieben"  # not its position: the author's words
+    html = body_text(page)
+    assert "<li>Satzung schreiben</li>" in html and "<ol>\n<li>1." not in html
