@@ -22,11 +22,13 @@ from .cleaning import Removals
 from .errors import ContentError
 from .parse import check_web_url
 from .text import shorten
+from .typing_habits import literal_stars, single_numbers, without_own_number
 
 DIRECTIVE_OPEN = re.compile(r":::(\w++)(.*)")
 LIST_ITEM = re.compile(r"[ \t]*+(?:[-*+]|\d{1,9}+[.)])[ \t]++(?:\[[ xX]\][ \t]++)?+(.*)")
 KEY_VALUE = re.compile(r"(\w++)[ \t]*+:(.*)")
 H1_H2 = re.compile(r"<(/?)h[12]>")
+BETWEEN_TAGS = re.compile(r">\n++<")
 DIRECTIVES = {"steps", "checklist", "tip", "warning", "faq", "download", "contact"}
 CONTACT_KEYS = {"name", "organisation", "email", "phone", "url", "hours", "text"}
 CONTACT_LIMITS = {"email": limits.MAX_EMAIL, "phone": limits.MAX_PHONE, "url": limits.MAX_URL}
@@ -37,12 +39,14 @@ _TAG_MAP = [("<strong>", "<b>"), ("</strong>", "</b>"), ("<em>", "<i>"), ("</em>
 
 def markdown_to_richtext(text: str, removals: Removals | None = None,
                          first_line: int = 1) -> str:
-    html = markdown.markdown(text.strip(), output_format="html")
+    html = markdown.markdown(single_numbers(literal_stars(text.strip())), output_format="html")
     for old, new in _TAG_MAP:
         html = html.replace(old, new)
     # Wagtail's editor knows no <h1>/<h2> inside rich text; sections are heading blocks.
     html = H1_H2.sub(r"<\1h3>", html)
-    return (removals or Removals()).clean(html, text, first_line).replace("\n", "")
+    html = (removals or Removals()).clean(html, text, first_line)
+    # Line breaks between elements go; one inside a paragraph is a space between two words.
+    return BETWEEN_TAGS.sub("><", html).replace("\n", " ")
 
 
 def heading_text(line: str, marks: str) -> str | None:
@@ -153,7 +157,9 @@ class _Body:
         if name in {"steps", "faq"}:
             sections = _subsections(lines, where, number + 1)
             if name == "steps":
-                steps = [item({"title": t, "text": self.richtext(b, n)}) for t, b, n in sections]
+                steps = [item({"title": without_own_number(t, i),
+                               "text": self.richtext(_own_number_escaped(b, i), n)})
+                         for i, (t, b, n) in enumerate(sections, start=1)]
                 return {"type": name, "value": {"title": title, "steps": steps}}
             entries = [item({"question": q, "answer": self.richtext(a, n)})
                        for q, a, n in sections]
@@ -207,6 +213,14 @@ def _contact(title, fields, where):
                                f"'{shorten(fields['email'], 40)}'") from None
     return {"type": "contact", "value": {"title": title, **{k: fields.get(k, "")
                                                             for k in sorted(CONTACT_KEYS)}}}
+
+
+def _own_number_escaped(text: str, position: int) -> str:
+    """A step's text that starts with the step's number ("1. Satzung schreiben") is not a
+    list of its own inside the numbered step."""
+    stripped = text.lstrip("\n")
+    rest = without_own_number(stripped, position)
+    return text if rest == stripped else rest
 
 
 def _subsections(lines, where, first_line):

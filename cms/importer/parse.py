@@ -17,9 +17,11 @@ from . import limits
 from .errors import ContentError
 from .front_matter import load_front_matter
 from .markdown_guard import check_body
+from .regions import normalise_regions
 from .registry import REGISTERED
 from .safe_files import read_inside
 from .text import check_characters, kind_of, shorten
+from .title_heading import take_title_heading
 
 BUILT_IN = ("topic", "glossary", "guide", "funding")  # also the import order
 
@@ -52,9 +54,14 @@ REQUIRED = {
 }
 TRANSLATION_KEYS = {"type", "slug", "locale", "title", "summary", "translation_of",
                     "legal_references"}
-# A translation may repeat these of its source; the German source's value counts (a
-# contradicting one is reported as a warning by the writer).
-REPEATABLE_KEYS = {"topic": {"steps"}, "guide": {"order"}}
+
+
+def repeatable_keys(kind: str) -> set[str]:
+    """What a translation may repeat of its source's front matter: every key of its type. The
+    German source's value counts; a contradicting one is reported (cms.importer.repeated)."""
+    registered = REGISTERED.get(kind)
+    keys = COMMON_KEYS | registered.keys if registered else SOURCE_KEYS[kind]
+    return set(keys) - TRANSLATION_KEYS
 
 
 @dataclass
@@ -63,6 +70,7 @@ class ContentFile:
     meta: dict
     body: str
     body_line: int = 1  # the file's line number of the body's first line
+    notes: list[str] = field(default_factory=list)  # warnings found while reading
     name: str = ""  # as the report shows it
     source_language: str = field(default_factory=lambda: settings.LANGUAGE_CODE)
 
@@ -122,6 +130,7 @@ def parse_file(root: Path, parts: tuple[str, ...]) -> ContentFile:
     if not isinstance(meta, dict):
         raise ContentError("the front matter must be a set of 'key: value' lines")
     content = ContentFile(path=root.joinpath(*parts), meta=meta, body=body, body_line=body_line)
+    content.body = take_title_heading(meta, body, body_line, content.notes)
     validate(content)
     check_body(body, body_line)
     return content
@@ -167,10 +176,9 @@ def _validate_translation(content):
     if meta["translation_of"] != meta["slug"]:
         raise ContentError("a translation keeps its source's slug: 'slug' and 'translation_of' "
                            "differ")
-    unknown = set(meta) - TRANSLATION_KEYS - REPEATABLE_KEYS.get(content.type, set())
+    unknown = set(meta) - TRANSLATION_KEYS - repeatable_keys(content.type)
     if unknown:
-        raise ContentError(f"a translation takes these from its source, remove: "
-                           f"{_keys(unknown)}")
+        raise ContentError(f"unknown key(s) for a {content.type}: {_keys(unknown)}")
     if not meta.get("title"):
         raise ContentError("missing key 'title'")
 
@@ -218,6 +226,8 @@ def _validate_funding(meta):
         if isinstance(meta[key], str):
             meta[key] = [meta[key]]
         _check_list(meta, key)
+        if key == "region":
+            meta[key] = normalise_regions(meta[key], REGIONS)
         wrong = [v for v in meta[key] if v not in allowed]
         if wrong:
             raise ContentError(f"unknown {key} value(s): "

@@ -27,11 +27,12 @@ from .block_ids import assign_ids
 from .cleaning import Removals
 from .documents import document_for
 from .errors import ContentError
-from .localize_link import save_translation
+from .localize_link import describe, save_translation
 from .markdown_blocks import body_to_stream, markdown_to_richtext
-from .ordering import place, place_of
-from .parse import ContentFile, parse_file
+from .ordering import place
+from .parse import ContentFile, parse_file, repeatable_keys
 from .registry import REGISTERED
+from .repeated import check_repeated
 from .text import shorten
 
 logger = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class Writer:
             self.write_translation()
         else:
             self.write_source(related, placements)
+        self.result.warnings[:0] = self.content.notes
         self.result.warnings.extend(self.removals.messages())
 
     def claim(self):
@@ -342,30 +344,11 @@ class Writer:
             if self.content.type == "guide":
                 candidate.legal_references = self.legal_references(
                     source.legal_references.raw_data)
-        self.check_repeated(source)
+        self.result.warnings.extend(
+            check_repeated(self.meta, source, repeatable_keys(self.content.type)))
         self.claim()
-        _translated, missing = save_translation(source, candidate, self.locale)
-        if missing:
-            self.result.warnings.append(
-                f"{missing} text part(s) did not line up with the German source and stay "
-                "German until translated in the admin")
-
-
-    def check_repeated(self, source):
-        """A translation may repeat its source's `order` or `steps`; the source's counts, and
-        a value that contradicts it is reported."""
-        meta = self.meta
-        if "order" in meta:
-            number, total = place_of(source)
-            if min(meta["order"], total) != number:
-                self.result.warnings.append(
-                    f"'order: {meta['order']}' differs from the German source, which is guide "
-                    f"{number} of {total} in its topic; the German order counts (ignored)")
-        if "steps" in meta and meta["steps"] != source.is_step_by_step:
-            self.result.warnings.append(
-                f"'steps: {str(meta['steps']).lower()}' differs from the German topic "
-                f"('steps: {str(source.is_step_by_step).lower()}'); the German topic's "
-                "value counts (ignored)")
+        _translated, misaligned = save_translation(source, candidate, self.locale)
+        self.result.warnings.extend(describe(m, source, candidate) for m in misaligned)
 
 
 def _link_related(page, slugs, result, user):

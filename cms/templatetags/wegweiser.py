@@ -79,6 +79,20 @@ def bidi(text):
 
 
 @register.filter
+def bidi_html(html):
+    """Rich text of a right-to-left page with the Latin runs of its text isolated
+    (cms.bidi.isolate_html); for other languages it is returned as it is, at no cost."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language_bidi
+
+    from cms.bidi import isolate_html
+
+    if not get_language_bidi():
+        return html
+    return mark_safe(isolate_html(str(html)))  # noqa: S308 - clean HTML, text re-escaped
+
+
+@register.filter
 def clean_html(html):
     """Content HTML through the site's allowlist (cms.sanitise); safe to output."""
     from django.utils.safestring import mark_safe

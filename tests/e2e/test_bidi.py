@@ -76,3 +76,20 @@ def test_german_name_on_an_arabic_page_reads_left_to_right(page):
     assert name.count(), "no Netzwerk Nord in the Arabic directory"
     xs = name.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
     assert reads_left_to_right([x for x, c in zip(xs, part, strict=True) if not c.isspace()])
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+@pytest.mark.parametrize(("term", "part"), [
+    ("eingetragener-verein", "(§ 21 BGB)"),
+    ("eingetragener-verein", "e. V."),
+    ("eigenanteil", "500 €"),
+])
+def test_latin_parts_of_right_to_left_body_text_keep_their_order(page, language, term, part):
+    """Body text (rich text, isolated when it is rendered): a legal reference, an abbreviation
+    and an amount in an Arabic or Persian paragraph read as written, each at its place."""
+    page.goto(f"/{language}/glossar/")
+    paragraph = page.locator(f"#{term} + dd p").filter(has_text=part).first
+    assert paragraph.count(), f"no paragraph with {part!r} for {term} on /{language}/glossar/"
+    xs = paragraph.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
+    xs = [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
+    assert reads_left_to_right(xs), f"{part!r} drawn out of order in {language}: {xs}"
