@@ -115,7 +115,7 @@ def _route(request, path):
 def _live_specific(content_type_id, pk, path):
     """The live page, as its own type, if it is still at `path` (below its language's root)."""
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.live().filter(pk=pk).first()
+    page = next(iter(model.objects.filter(pk=pk, live=True)[:1]), None)
     return page if page is not None and page.url_path.endswith("/" + _suffix(path)) else None
 
 
@@ -175,11 +175,19 @@ def _view_restrictions_once(page):
 
 def view_restrictions(page):
     """Wagtail's Page.get_view_restrictions() (those of the page and its ancestors, an alias
-    standing for its source page) in one query instead of two."""
+    standing for its source page) in one query instead of two. Which pages to ask for is the
+    tree's shape, remembered per content generation (cms.caching.memo); the restrictions
+    themselves are read every time."""
+    targets = _restriction_targets(page)
+    if memo.active():
+        targets = memo.remembered(("restriction-targets", page.pk), lambda: list(targets))
+    return PageViewRestriction.objects.filter(page_id__in=targets)
+
+
+def _restriction_targets(page):
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
-    targets = (Page.objects.filter(path__in=paths)
-               .annotate(target=Coalesce("alias_of_id", "id")).values("target"))
-    return PageViewRestriction.objects.filter(page_id__in=Subquery(targets))
+    return (Page.objects.filter(path__in=paths)
+            .annotate(target=Coalesce("alias_of_id", "id")).values_list("target", flat=True))
 
 
 def _allowed_methods(page) -> list[str]:
