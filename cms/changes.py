@@ -19,6 +19,8 @@ Actions:
                 `url_path_after`: equal for a reorder), or its slug changed (extra: `before`,
                 the page as it was)
 - "restricted"  a page's view restrictions changed (it may have become private)
+- "changed"     a site (its host name, port or root page: every page's address) or a redirect
+                was saved or deleted
 
 Content models: every page type, and every model with a language (TranslatableMixin: glossary
 terms, organisations). A model that shows on pages other than those linking to it through the
@@ -28,7 +30,7 @@ object's address says so with `search_dependents()` (see cms.models.glossary).
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal
-from wagtail.models import DraftStateMixin, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -115,6 +117,11 @@ def _restriction_changed(sender, instance, **kwargs):
         announce(page.specific_deferred, "restricted")
 
 
+def _routing_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        announce(instance, "changed")
+
+
 def connect() -> None:
     """Called once from CmsConfig.ready()."""
     page_published.connect(_published, dispatch_uid=f"{UID}-published")
@@ -127,6 +134,11 @@ def connect() -> None:
     published.connect(_snippet_published, dispatch_uid=f"{UID}-snippet-published")
     unpublished.connect(_snippet_unpublished, dispatch_uid=f"{UID}-snippet-unpublished")
     pre_delete.connect(_snippet_deleting, dispatch_uid=f"{UID}-snippet-deleting")
+    from wagtail.contrib.redirects.models import Redirect
+
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(_restriction_changed, sender=PageViewRestriction,
                        dispatch_uid=f"{UID}-restriction-{name}")
+        for model in (Site, Redirect):
+            signal.connect(_routing_changed, sender=model,
+                           dispatch_uid=f"{UID}-{model.__name__.lower()}-{name}")

@@ -13,6 +13,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms import locales as cached_locales
+from cms.caching.memo import remembered, site_root_paths
+from cms.frozen import freeze
 
 
 def locales_by_id() -> dict:
@@ -21,13 +23,18 @@ def locales_by_id() -> dict:
     return cached_locales.by_id()
 
 
-def attach_locales(objects):
-    """Fill each object's cached `locale` from locales_by_id(); returns them as a list."""
+def attach_locales(objects, request=None):
+    """Fill each object's cached `locale` from locales_by_id(); returns them as a list. While
+    a page is served, pages also get Wagtail's site root paths, so building their URLs
+    reads no cache (cms.caching.memo.site_root_paths)."""
     objects = list(objects)
     locales = locales_by_id()
+    roots = site_root_paths(request)
     for obj in objects:
         if obj.locale_id in locales:
             obj.locale = locales[obj.locale_id]
+        if roots is not None and isinstance(obj, Page):
+            obj._wagtail_cached_site_root_paths = roots
     return objects
 
 
@@ -46,7 +53,10 @@ def page_translations(page, request=None) -> list:
         if request is not None:
             request._wegweiser_translations = cache
     if page.pk not in cache:
-        cache[page.pk] = attach_locales(page.get_translations(inclusive=True).live())
+        cache[page.pk] = remembered(
+            ("translations", page.pk),
+            lambda: freeze(attach_locales(page.get_translations(inclusive=True).live(),
+                                          request)), request)
     return cache[page.pk]
 
 

@@ -6,8 +6,9 @@ from functools import cache, wraps
 from http import HTTPMethod
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -15,11 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 from wagtail.documents.views.serve import serve as wagtail_serve_document
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
+from cms.caching import memo
 from cms.caching.policy import allow_sharing
-from cms.i18n import active_language, locale_for_language
+from cms.i18n import active_language, attach_locales, locale_for_language
 from cms.patches.document_content_encoding import without_bogus_content_encoding
 
 # What a page answers unless its type declares its own allowed_http_methods: reading, and
@@ -46,14 +48,23 @@ def read_only(view):
 def serve_with_fallback(request, path):
     """Wagtail's serve, but a page missing in the reader's language is served in German
     (the template then shows a notice in the reader's language). Public pages are marked
-    shareable for the page cache and the proxy."""
+    shareable for the page cache and the proxy. What the render derives from the tree is
+    remembered per content generation (cms.caching.memo), except for restricted pages."""
+    with memo.serving(request):
+        return _serve(request, path)
+
+
+def _serve(request, path):
     page, args, kwargs = _route(request, path)
     methods = _allowed_methods(page)
     if request.method not in methods:
         return method_not_allowed(request, methods)
     if request.method == HTTPMethod.OPTIONS:
         return HttpResponse(headers={"Allow": ", ".join(methods)})
-    if getattr(page, "cache_public", True) and not _view_restrictions_once(page):
+    restricted = bool(_view_restrictions_once(page))
+    if restricted:
+        memo.forget_for_this_request(request)  # a private page's render is never reused
+    elif getattr(page, "cache_public", True):
         allow_sharing(request)
 
     def serve_chain(page, request, args, kwargs):
@@ -75,17 +86,51 @@ def _route(request, path):
     Wagtail's own routing walks the tree one level at a time (two queries per level, then
     the fallback walks it again); Wagtail keeps every page's `url_path` as the slugs from the
     tree root, so one query finds the page in both languages. Used only while no page type
-    routes itself (RoutablePageMixin and the like); then Wagtail's walk is the truth."""
-    site = Site.find_for_request(request)
+    routes itself (RoutablePageMixin and the like); then Wagtail's walk is the truth.
+
+    Which page a (host, language, path) leads to is remembered per content generation
+    (cms.caching.memo); the page itself is read afresh, live, on every request."""
+    site = memo.remembered(("site", request.get_port()), lambda: Site.find_for_request(request))
     if site is None:
         raise Http404
+    request._wagtail_site = site  # what Site.find_for_request would keep on the request
+    roots = memo.site_root_paths()
+    if roots is not None:
+        request._wagtail_cached_site_root_paths = roots  # page.get_url(request) reads these
     if not _all_pages_route_plainly():
         return _walk(request, site, path)
+    found = memo.remembered(("route", path), lambda: _find(site, path))
+    page = _live_specific(*found, path) if found else None
+    if page is None and found and memo.active():  # gone or moved since: ask afresh
+        found = _find(site, path)
+        page = _live_specific(*found, path) if found else None
+    if page is None:
+        raise Http404
+    attach_locales([page])  # the templates read page.locale
+    route = RouteResult(page)
+    request._wagtail_route_for_request = route  # what Page.route_for_request would cache
+    return route
+
+
+def _live_specific(content_type_id, pk, path):
+    """The live page, as its own type, if it is still at `path` (below its language's root)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = next(iter(model.objects.filter(pk=pk, live=True)[:1]), None)
+    return page if page is not None and page.url_path.endswith("/" + _suffix(path)) else None
+
+
+def _suffix(path) -> str:
+    return "".join(f"{component}/" for component in path.split("/") if component)
+
+
+def _find(site, path) -> tuple[int, int] | None:
+    """(content type id, pk) of the live page at `path` in the reader's language, else in
+    German; None when there is none."""
     locales = [locale_for_language(active_language())]
     default = locale_for_language(settings.LANGUAGE_CODE)
     if default != locales[0]:
         locales.append(default)
-    suffix = "".join(f"{component}/" for component in path.split("/") if component)
+    suffix = _suffix(path)
     site_root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     wanted = Q()
     for locale in locales:
@@ -94,13 +139,10 @@ def _route(request, path):
         ).values("url_path")[:1]
         wanted |= Q(locale=locale, url_path=Concat(Subquery(root_path), Value(suffix),
                                                    output_field=TextField()))
-    found = {page.locale_id: page for page in Page.objects.live().filter(wanted)}
-    page = next((found[locale.pk] for locale in locales if locale.pk in found), None)
-    if page is None:
-        raise Http404
-    route = RouteResult(page.specific)
-    request._wagtail_route_for_request = route  # what Page.route_for_request would cache
-    return route
+    found = {page["locale_id"]: (page["content_type_id"], page["pk"])
+             for page in Page.objects.live().filter(wanted)
+             .values("locale_id", "content_type_id", "pk")}
+    return next((found[locale.pk] for locale in locales if locale.pk in found), None)
 
 
 @cache
@@ -123,12 +165,29 @@ def _walk(request, site, path):
 
 def _view_restrictions_once(page):
     """The sharing policy here and Wagtail's check_view_restrictions hook both ask for the
-    page's restrictions (two queries each); the routed page lives for this request only, so
-    it may keep the evaluated queryset."""
-    restrictions = page.get_view_restrictions()
+    page's restrictions; the routed page lives for this request only, so it may keep the
+    evaluated queryset. Read on every request, never remembered."""
+    restrictions = view_restrictions(page)
     list(restrictions)  # evaluate once; iterating or .exists() again reads the kept rows
     page.get_view_restrictions = lambda: restrictions
     return restrictions
+
+
+def view_restrictions(page):
+    """Wagtail's Page.get_view_restrictions() (those of the page and its ancestors, an alias
+    standing for its source page) in one query instead of two. Which pages to ask for is the
+    tree's shape, remembered per content generation (cms.caching.memo); the restrictions
+    themselves are read every time."""
+    targets = _restriction_targets(page)
+    if memo.active():
+        targets = memo.remembered(("restriction-targets", page.pk), lambda: list(targets))
+    return PageViewRestriction.objects.filter(page_id__in=targets)
+
+
+def _restriction_targets(page):
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    return (Page.objects.filter(path__in=paths)
+            .annotate(target=Coalesce("alias_of_id", "id")).values_list("target", flat=True))
 
 
 def _allowed_methods(page) -> list[str]:

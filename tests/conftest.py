@@ -27,3 +27,15 @@ def arabic_guide(guide):
     from wagtail.models import Locale
 
     return guide.get_translation(Locale.objects.get(language_code="ar"))
+
+
+@pytest.fixture
+def render_memo(settings):
+    """The render memo (cms.caching.memo) switched on, in a fresh content generation: nothing
+    kept by earlier tests, whose rolled-back changes never advanced it."""
+    from cms.caching.invalidation import advance_generation
+
+    settings.RENDER_MEMO_ENABLED = True
+    advance_generation()
+    yield
+    advance_generation()

@@ -45,7 +45,8 @@ class PageCacheMiddleware:
         key = None
         if enabled:
             cache = caches[settings.PAGE_CACHE_ALIAS]
-            key = cache_key(request, current_generation())
+            request.content_generation = current_generation()  # cms.caching.memo reads it too
+            key = cache_key(request, request.content_generation)
             stored = cache.get(key)
             if stored is not None:
                 # A HEAD is answered like GET but is nobody reading: no hit bookkeeping.

@@ -38,13 +38,23 @@ class BasePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from cms.i18n import reader_links
+        from cms.caching.memo import remembered
+        from cms.frozen import freeze
 
         context = super().get_context(request, *args, **kwargs)
-        ancestors = list(self.get_ancestors().filter(depth__gte=2).live().specific())
-        context["crumbs"] = reader_links(ancestors)
-        context["parent_page"] = next((p for p in ancestors if p.depth == self.depth - 1), None)
+        context.update(remembered(("context", self.pk),
+                                  lambda: freeze(self.reader_context(request))))
         return context
+
+    def reader_context(self, request) -> dict:
+        """What the page shows from the rest of the tree (breadcrumbs, lists, links): the
+        same for every reader of the page in a language, so remembered per content
+        generation (cms.caching.memo). Subclasses add theirs to super()'s."""
+        from cms.i18n import reader_links
+
+        ancestors = list(self.get_ancestors().filter(depth__gte=2).live().specific())
+        return {"crumbs": reader_links(ancestors),
+                "parent_page": next((p for p in ancestors if p.depth == self.depth - 1), None)}
 
     def full_clean(self, *args, **kwargs):
         if not self.slug and self.title:  # Wagtail's own would drop the umlauts' dots

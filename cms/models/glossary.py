@@ -57,6 +57,14 @@ class GlossaryTerm(TranslatableMixin, RevisionMixin, index.Indexed, models.Model
         return {term.pk: f"{pages[term.locale_id]}#{term.slug}" for term in terms
                 if pages.get(term.locale_id)}
 
+    def frozen(self):
+        """A read-only copy for the render memo (cms.frozen)."""
+        from cms.frozen import FrozenTerm, RenderedRichText
+
+        return FrozenTerm(pk=self.pk, term=self.term, slug=self.slug,
+                          definition=self.definition, body=RenderedRichText(self.body),
+                          locale=self.locale, url=self.get_url())
+
     def pages_showing(self):
         """Where a change to the term shows besides the pages linking to it (cms.changes):
         every glossary page, as languages without the term show the German one."""
@@ -76,10 +84,8 @@ class GlossaryPage(BasePage):
     class Meta:
         verbose_name = _("glossary")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["terms"] = terms_for_locale(self.locale)
-        return context
+    def reader_context(self, request):
+        return {**super().reader_context(request), "terms": terms_for_locale(self.locale)}
 
 
 def glossary_page_urls(locale_ids) -> dict:
@@ -121,5 +127,11 @@ def terms_for_locale(locale):
     """Every term, in this locale where translated, else in German; sorted for reading."""
     default = Locale.get_default()
     own = {t.translation_key: t for t in GlossaryTerm.objects.filter(locale=locale)}
-    terms = [own.get(t.translation_key, t) for t in GlossaryTerm.objects.filter(locale=default)]
+    from cms.i18n import attach_locales
+
+    terms = attach_locales(own.get(t.translation_key, t)
+                           for t in GlossaryTerm.objects.filter(locale=default))
+    urls = glossary_page_urls({t.locale_id for t in terms})  # for their frozen copies
+    for term in terms:
+        term._glossary_page_url = urls.get(term.locale_id)
     return sorted(terms, key=lambda t: t.term.casefold())

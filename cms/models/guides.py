@@ -76,8 +76,8 @@ class GuidePage(BasePage):
             return []
         return [(heading_anchor(text), text) for text in headings]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def reader_context(self, request):
+        context = super().reader_context(request)
         related = [link.guide for link in self.related_links.select_related("guide")
                    if link.guide and link.guide.live]
         context["related_guides"] = reader_links(related)

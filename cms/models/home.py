@@ -21,11 +21,11 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
+    def reader_context(self, request):
         from .glossary import GlossaryPage
         from .topics import TopicPage
 
-        context = super().get_context(request, *args, **kwargs)
+        context = super().reader_context(request)
         source = self.source_page
         topics = list(TopicPage.objects.child_of(source).live().public())
         glossary = list(GlossaryPage.objects.child_of(source).live().public()[:1])

@@ -79,10 +79,10 @@ class TopicPage(BasePage):
              .update(is_step_by_step=self.is_step_by_step))
         return result
 
-    def get_context(self, request, *args, **kwargs):
+    def reader_context(self, request):
         from .guides import GuidePage
 
-        context = super().get_context(request, *args, **kwargs)
+        context = super().reader_context(request)
         source = self.source_page  # translations list the German topic's guides, in its order
         guides = GuidePage.objects.child_of(source).live().public().order_by("path")
         context["guides"] = reader_links(guides)

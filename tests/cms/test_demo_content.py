@@ -25,7 +25,7 @@ def demo_slugs(kind):
     return {p.name.split(".")[0] for p in (CONTENT / folder).rglob("*.de.md")}
 
 
-def test_demo_content(client, django_capture_on_commit_callbacks):
+def test_demo_content(client, django_capture_on_commit_callbacks, settings):
     """One test, because importing the whole demo content takes half a minute. The commit
     callbacks run as on a real commit: wagtail-localize publishes translations in them."""
     with django_capture_on_commit_callbacks(execute=True):
@@ -40,6 +40,7 @@ def test_demo_content(client, django_capture_on_commit_callbacks):
     check_guides_render(client)
     check_gender_stars_survive(client)
     check_reading_order(client)
+    check_remembered_renders_are_the_same(client, settings)
 
 
 def check_counts():
@@ -151,6 +152,29 @@ def check_guides_render(client):
         assert client.get(guide.url).status_code == 200
     for guide in GuidePage.objects.filter(locale__language_code="de")[:20]:
         assert client.get(guide.url).status_code == 200
+
+
+# The pages of benchmarks/render.py: with the render memo (cms/caching/memo.py) the same HTML,
+# byte for byte, as rendered afresh; before the memo knows them and after.
+RENDERED = ["/{lang}/", "/{lang}/verein-gruenden/", "/{lang}/verein-gruenden/satzung-schreiben/",
+            "/{lang}/foerdermittel/aktion-mensch-mikrofoerderung/", "/{lang}/glossar/"]
+
+
+def check_remembered_renders_are_the_same(client, settings):
+    from cms.caching.invalidation import advance_generation
+
+    urls = [page.format(lang=lang) for lang in ("de", "ar") for page in RENDERED]
+    settings.RENDER_MEMO_ENABLED = False
+    reference = {url: client.get(url).content for url in urls}
+    settings.RENDER_MEMO_ENABLED = True
+    advance_generation()
+    for attempt in ("cold", "warm"):
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.content == reference[url], (attempt, url)
+    settings.RENDER_MEMO_ENABLED = False
+    advance_generation()
 
 
 # The demo topics' reading order (`order` in the guides' front matter); the founding path and

@@ -315,6 +315,10 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 600  # seconds in Django's cache; a change invalidates at once anyway
 PAGE_CACHE_MAX_AGE = 0  # browsers cannot be purged: they ask again, so a change shows at once
 PAGE_CACHE_S_MAXAGE = 600  # the proxy: purged on every change
+# What every render of a page derives from the tree (routing, breadcrumbs, lists, language
+# links), kept per process and content generation (cms/caching/memo.py). Off: every render
+# works it out again, as the uncached reference the tests compare with.
+RENDER_MEMO_ENABLED = True
 # The caching proxy to purge (Varnish: http://varnish:80); unset, nothing is purged.
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:

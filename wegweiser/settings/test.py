@@ -30,3 +30,6 @@ WHITENOISE_AUTOREFRESH = True
 # Tests in tests/cache/ switch the page cache on; elsewhere a page cached by one test would be
 # served to the next, whose rolled-back transaction never advanced the cache's generation.
 PAGE_CACHE_ENABLED = False
+# The render memo (cms/caching/memo.py) likewise: tests that measure or check it switch it on
+# in a fresh generation (tests/conftest.py: `render_memo`).
+RENDER_MEMO_ENABLED = False
