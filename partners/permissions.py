@@ -27,32 +27,27 @@ def grant_global(group, *perms) -> bool:
     return bool(missing)
 
 
-def set_page_permissions(group, pages, kinds) -> bool:
-    """Exactly these page permissions for the group: kinds on each of pages, nothing else."""
-    wanted = {(page.pk, page_permission(kind).pk) for page in pages for kind in kinds}
-    existing = set(GroupPagePermission.objects.filter(group=group)
-                   .values_list("page_id", "permission_id"))
-    for page_id, permission_id in wanted - existing:
-        GroupPagePermission.objects.create(group=group, page_id=page_id,
-                                           permission_id=permission_id)
+def _set_exactly(model, group, target: str, wanted: set[tuple[int, int]]) -> bool:
+    """Exactly the `wanted` (target id, permission id) rows of `model` for the group: the
+    missing ones created, the others deleted. Whether anything changed."""
+    target_id = f"{target}_id"
+    existing = set(model.objects.filter(group=group).values_list(target_id, "permission_id"))
+    for object_id, permission_id in wanted - existing:
+        model.objects.create(group=group, **{target_id: object_id}, permission_id=permission_id)
     stale = existing - wanted
-    for page_id, permission_id in stale:
-        GroupPagePermission.objects.filter(group=group, page_id=page_id,
-                                           permission_id=permission_id).delete()
+    for object_id, permission_id in stale:
+        model.objects.filter(group=group, **{target_id: object_id},
+                             permission_id=permission_id).delete()
     return bool(wanted - existing or stale)
 
 
+def set_page_permissions(group, pages, kinds) -> bool:
+    """Exactly these page permissions for the group: kinds on each of pages, nothing else."""
+    wanted = {(page.pk, page_permission(kind).pk) for page in pages for kind in kinds}
+    return _set_exactly(GroupPagePermission, group, "page", wanted)
+
+
 def set_collection_permissions(group, collection, codenames_by_app) -> bool:
-    wanted = {permission(app, code).pk for app, codes in codenames_by_app.items()
-              for code in codes}
-    existing = set(GroupCollectionPermission.objects.filter(group=group)
-                   .values_list("collection_id", "permission_id"))
-    wanted_pairs = {(collection.pk, pk) for pk in wanted}
-    for collection_id, permission_id in wanted_pairs - existing:
-        GroupCollectionPermission.objects.create(group=group, collection_id=collection_id,
-                                                 permission_id=permission_id)
-    stale = existing - wanted_pairs
-    for collection_id, permission_id in stale:
-        GroupCollectionPermission.objects.filter(group=group, collection_id=collection_id,
-                                                 permission_id=permission_id).delete()
-    return bool(wanted_pairs - existing or stale)
+    wanted = {(collection.pk, permission(app, code).pk)
+              for app, codes in codenames_by_app.items() for code in codes}
+    return _set_exactly(GroupCollectionPermission, group, "collection", wanted)
