@@ -32,12 +32,17 @@ def default_period() -> tuple[datetime.date, datetime.date]:
     return today - datetime.timedelta(days=DEFAULT_DAYS - 1), today
 
 
-class PageFeedbackFilterSet(WagtailFilterSet):
+class PeriodAndLanguageFilterSet(WagtailFilterSet):
+    """What both reports filter by: a period and the readers' language."""
+
     date = django_filters.DateFromToRangeFilter(
         label=_("Period (default: the last 30 days)"), widget=DateRangePickerWidget)
     language = django_filters.ChoiceFilter(
         label=_("Readers' language"), choices=settings.LANGUAGES,
         empty_label=_("All languages"))
+
+
+class PageFeedbackFilterSet(PeriodAndLanguageFilterSet):
     languages = django_filters.ChoiceFilter(
         label=_("Languages"), method=lambda qs, name, value: qs, empty_label=None,
         choices=[(SEPARATE, _("One row per page and language")),
@@ -156,13 +161,7 @@ class PageFeedbackReportView(ReportView):
         return counts
 
 
-class NoteFilterSet(WagtailFilterSet):
-    date = django_filters.DateFromToRangeFilter(
-        label=_("Period (default: the last 30 days)"), widget=DateRangePickerWidget)
-    language = django_filters.ChoiceFilter(
-        label=_("Readers' language"), choices=settings.LANGUAGES,
-        empty_label=_("All languages"))
-
+class NoteFilterSet(PeriodAndLanguageFilterSet):
     class Meta:
         model = FeedbackNote
         fields = []
