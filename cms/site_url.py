@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import checks
+from django.http.request import validate_host
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1", "testserver"}
@@ -76,9 +77,4 @@ def check_base_url(app_configs=None, **kwargs):
 
 
 def _allowed(hostname: str) -> bool:
-    for pattern in settings.ALLOWED_HOSTS:
-        if pattern == "*" or pattern == hostname:
-            return True
-        if pattern.startswith(".") and (hostname == pattern[1:] or hostname.endswith(pattern)):
-            return True
-    return False
+    return validate_host(hostname, settings.ALLOWED_HOSTS)  # Django's own matching
