@@ -17,7 +17,7 @@ from cms.searchable import UnknownValue
 _LABELS = dict(REGION_CHOICES)
 _ORDER = {"municipality": 0, "district": 1, "land": 2, "bund": 3}
 LEVEL_LABELS = {"municipality": _("municipality"), "district": _("district"),
-                "city": _("city"), "land": _("federal state"), "bund": _("nationwide")}
+                "city": _("independent city"), "land": _("federal state"), "bund": _("nationwide")}
 
 
 def label(place):
