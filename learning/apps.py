@@ -18,9 +18,10 @@ class LearningConfig(AppConfig):
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")
         # Certificates: on completion, and after sign-in for modules completed as a guest
         # (connected after _adopt_guest, so it sees the adopted progress).
+        from .awarding import on_module_completed
         from .signals import module_completed
 
-        module_completed.connect(_issue_certificate, dispatch_uid="learning-certificate")
+        module_completed.connect(on_module_completed, dispatch_uid="learning-certificate")
         user_logged_in.connect(_issue_pending, dispatch_uid="learning-pending-certificates")
 
 
@@ -31,18 +32,8 @@ def _adopt_guest(sender, request, user, **kwargs):
         adopt_guest(request, user)
 
 
-def _issue_certificate(sender, enrolment_id, language=None, **kwargs):
-    from cms.outbox.dispatch import send_after_commit
-
-    from .models import Enrolment
-    from .tasks import issue_certificate
-
-    if Enrolment.objects.filter(pk=enrolment_id, learner__user__isnull=False).exists():
-        send_after_commit(issue_certificate, enrolment_id, language)
-
-
 def _issue_pending(sender, request, user, **kwargs):
-    from .certificates import issue_pending
+    from .awarding import issue_pending
     from .models import Learner
 
     issue_pending(Learner.objects.filter(user=user).first())

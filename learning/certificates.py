@@ -1,9 +1,8 @@
 """Issuing, finding, revoking, exporting and erasing certificates.
 
-A certificate is issued by the Celery task `learning.tasks.issue_certificate` when a signed-in
-learner completes a module (the `module_completed` signal), and for modules a guest completed
-once the guest has an account (`issue_pending`). Issuing only writes the row; the PDF is drawn
-from it on demand (learning/certificate_pdf.py). Issuing twice gives the same certificate.
+A certificate is issued by the Celery task `learning.tasks.issue_certificate`, queued by
+learning/awarding.py. Issuing only writes the row; the PDF is drawn from it on demand
+(learning/certificate_pdf.py). Issuing twice gives the same certificate.
 """
 
 from django.conf import settings
@@ -62,25 +61,6 @@ def issue(enrolment_id: int, language: str | None = None) -> Certificate | None:
                 return existing
             # else the random code was taken: draw another
     raise RuntimeError("No free certificate code after three draws")
-
-
-def issue_pending(learner, language: str | None = None) -> int:
-    """Queue a certificate for each module the learner completed that has none yet (a guest's
-    completions, once the guest has an account). Returns how many were queued."""
-    from cms.outbox.dispatch import send_after_commit
-
-    from .tasks import issue_certificate
-
-    if learner is None or learner.user_id is None:
-        return 0
-    done = set(Certificate.objects.filter(learner=learner).values_list("module_key", flat=True))
-    pending = [pk for pk, key in Enrolment.objects.filter(learner=learner,
-                                                          completed_at__isnull=False)
-               .values_list("pk", "module_key") if key not in done]
-    language = language or translation.get_language()
-    for enrolment_id in pending:
-        send_after_commit(issue_certificate, enrolment_id, language)
-    return len(pending)
 
 
 def find(code_text: str) -> Certificate | None:

@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from pypdf import PdfReader
 
-from learning.certificates import erase_certificates, export_certificates, issue_pending
+from learning.awarding import issue_pending
+from learning.certificates import erase_certificates, export_certificates
 from learning.models import Certificate, Enrolment, LessonPage
 from learning.models.certificates import CODE_ALPHABET, normalise_code
 from learning.tasks import issue_certificate
