@@ -39,6 +39,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/media \
     WEB_CONCURRENCY=3
 
+# Pango and HarfBuzz for WeasyPrint (certificate PDFs); the fonts come with the code.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+        libharfbuzz0b libharfbuzz-subset0 \
+    && rm -rf /var/lib/apt/lists/*
+
 # A fixed, unprivileged uid/gid so that volume ownership is predictable.
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /home/app --create-home \

@@ -9,7 +9,7 @@ stale post). A refused request changes nothing.
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import quiz
@@ -142,5 +142,6 @@ def _complete(learner, lesson: Lesson) -> None:
             completed_at=timezone.now())
         from .signals import module_completed
 
+        language = translation.get_language()  # the certificate's language
         transaction.on_commit(lambda: module_completed.send(
-            sender=Enrolment, enrolment_id=enrolment.pk))
+            sender=Enrolment, enrolment_id=enrolment.pk, language=language))

@@ -20,6 +20,13 @@ class LearningConfig(AppConfig):
         # Every sign-in (allauth's, after sign-up and e-mail confirmation too, and the admin's)
         # takes over what the reader did as a guest in this browser.
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")
+        # Certificates: on completion, and after sign-in for modules completed as a guest
+        # (connected after _adopt_guest, so it sees the adopted progress).
+        from .awarding import on_module_completed
+        from .signals import module_completed
+
+        module_completed.connect(on_module_completed, dispatch_uid="learning-certificate")
+        user_logged_in.connect(_issue_pending, dispatch_uid="learning-pending-certificates")
 
 
 HOME_MODULES = 6
@@ -49,3 +56,10 @@ def _adopt_guest(sender, request, user, **kwargs):
 
     if request is not None:
         adopt_guest(request, user)
+
+
+def _issue_pending(sender, request, user, **kwargs):
+    from .awarding import issue_pending
+    from .models import Learner
+
+    issue_pending(Learner.objects.filter(user=user).first())

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from cms.i18n import ReaderLink, reader_links
 
-from .models import LessonCompletion, LessonPage, ModulePage
+from .models import Certificate, LessonCompletion, LessonPage, ModulePage
 
 
 @dataclass
@@ -16,6 +16,7 @@ class ModuleProgress:
     total: int
     completed: bool
     resume: ReaderLink | None
+    certificate: Certificate | None = None
 
     @property
     def percent(self) -> int:
@@ -33,6 +34,8 @@ def my_modules(learner) -> list[ModuleProgress]:
     for module_key, lesson_key in LessonCompletion.objects.filter(
             learner=learner, module_key__in=keys).values_list("module_key", "lesson_key"):
         done.setdefault(module_key, set()).add(lesson_key)
+    certificates = {c.module_key: c for c in Certificate.objects.filter(
+        learner=learner, module_key__in=keys, revoked_at=None)} if learner.user_id else {}
     rows = []
     for enrolment in enrolments:
         module = sources.get(enrolment.module_key)
@@ -49,5 +52,6 @@ def my_modules(learner) -> list[ModuleProgress]:
         module_link, *resume_link = reader_links([module, *([resume] if resume else [])])
         rows.append(ModuleProgress(module_link, len(finished), len(keys_in_order),
                                    enrolment.completed_at is not None,
-                                   resume_link[0] if resume_link else None))
+                                   resume_link[0] if resume_link else None,
+                                   certificates.get(enrolment.module_key)))
     return rows

@@ -4,7 +4,7 @@ of readers with a session or a sign-in get it, and those are never shared)."""
 from dataclasses import dataclass, field
 
 from . import quiz
-from .models import Enrolment, LessonCompletion, QuizAttempt
+from .models import Certificate, Enrolment, LessonCompletion, QuizAttempt
 
 
 @dataclass
@@ -67,6 +67,8 @@ class ModuleState:
     completed: bool = False
     done: set = field(default_factory=set)  # lesson keys
     resume_key: object = None
+    certificate: Certificate | None = None  # once completed by a learner with an account
+    is_guest: bool = False  # completed as a guest: the certificate comes with an account
 
 
 def module_state(learner, module_key) -> ModuleState:
@@ -80,4 +82,8 @@ def module_state(learner, module_key) -> ModuleState:
     state.resume_key = enrolment.last_lesson_key
     state.done = set(LessonCompletion.objects.filter(learner=learner, module_key=module_key)
                      .values_list("lesson_key", flat=True))
+    if state.completed:
+        state.is_guest = learner.user_id is None
+        state.certificate = Certificate.objects.filter(
+            learner=learner, module_key=module_key, revoked_at=None).first()
     return state

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import certificate_views, views
 
 app_name = "learning"
 urlpatterns = [
@@ -9,4 +9,7 @@ urlpatterns = [
     path("lektion/<uuid:lesson_key>/antwort/", views.answer, name="answer"),
     path("lektion/<uuid:lesson_key>/neuer-versuch/", views.retry, name="retry"),
     path("lektion/<uuid:lesson_key>/erledigt/", views.complete, name="complete"),
+    path("zertifikat/", certificate_views.lookup, name="certificate_lookup"),
+    path("zertifikat/<str:code>/", certificate_views.verify, name="certificate"),
+    path("zertifikat/<str:code>/pdf/", certificate_views.download, name="certificate_pdf"),
 ]

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import ModuleStatisticsView, StatisticsIndexView, may_see_statistics
+from .certificate_admin import CertificatesView, can_revoke
 
 
 class StatisticsMenuItem(MenuItem):
@@ -24,3 +25,27 @@ def learning_statistics_urls():
 def learning_statistics_menu_item():
     return StatisticsMenuItem(_("Learning statistics"), reverse("learning_statistics"),
                               name="learning-statistics", icon_name="form", order=970)
+
+
+class CertificatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_revoke(request.user)
+
+
+@hooks.register("register_admin_urls")
+def certificate_urls():
+    return [path("certificates/", CertificatesView.as_view(), name="learning_certificates")]
+
+
+@hooks.register("register_settings_menu_item")
+def certificates_menu_item():
+    return CertificatesMenuItem(_("Certificates"), reverse("learning_certificates"),
+                                icon_name="doc-full", order=910)
+
+
+@hooks.register("register_permissions")
+def certificate_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="learning",
+                                     codename="revoke_certificate")

@@ -1,6 +1,7 @@
+from .certificates import Certificate
 from .pages import LEVEL_CHOICES, LessonPage, ModuleGuideLink, ModulePage, ModulePrerequisite
 from .progress import Enrolment, Learner, LessonCompletion, QuizAnswer, QuizAttempt
 
-__all__ = ["LEVEL_CHOICES", "Enrolment", "Learner", "LessonCompletion", "LessonPage",
-           "ModuleGuideLink", "ModulePage",
-           "ModulePrerequisite", "QuizAnswer", "QuizAttempt"]
+__all__ = ["LEVEL_CHOICES", "Certificate", "Enrolment", "Learner", "LessonCompletion",
+           "LessonPage", "ModuleGuideLink", "ModulePage", "ModulePrerequisite", "QuizAnswer",
+           "QuizAttempt"]

@@ -263,6 +263,7 @@ LOGGING = {
         # One line per background task and per page action is noise on the console.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},  # "Step 1 - …" per certificate PDF
     },
 }
 
