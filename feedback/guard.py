@@ -1,8 +1,6 @@
 """Keeping the counts honest without cookies or stored addresses.
 
-- **Same site**: the browser's Origin (sent with every form POST), else its Referer, must
-  name this site's host (or one of CSRF_TRUSTED_ORIGINS). A form on another site, or a
-  script that sends neither, is refused.
+- **Same site** (cms.security.origin): the form must come from one of our pages.
 - **Once a day per address and page**: the cache remembers, for a day, a keyed hash
   (HMAC-SHA256 with SECRET_KEY) of the client's address, the page and what was sent; never
   the address. A second answer from the same address for the same page is not counted.
@@ -12,8 +10,6 @@ of not storing anything about them. While the cache is unreachable, every answer
 reader who answered must not be told they already had.
 """
 
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
@@ -21,19 +17,6 @@ from django.utils.crypto import salted_hmac
 from cms.accounts.client_ip import client_ip
 
 ONE_DAY = 24 * 60 * 60
-
-
-def same_site(request) -> bool:
-    claimed = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER") or ""
-    if not claimed or claimed == "null":
-        return False
-    parts = urlsplit(claimed)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return False
-    if parts.netloc == request.get_host():
-        return True
-    trusted = {urlsplit(origin).netloc for origin in settings.CSRF_TRUSTED_ORIGINS}
-    return parts.netloc in trusted
 
 
 def limit_key(request, page_id: int, kind: str) -> str:

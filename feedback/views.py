@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
 from cms.i18n import active_language
+from cms.security.origin import same_site
 from cms.views import method_not_allowed, render_error
 
 from . import guard
@@ -36,7 +37,7 @@ class Refused(Exception):
 def answer(request, page_id):
     if request.method != "POST":
         return method_not_allowed(request, ["POST"])
-    if not guard.same_site(request):
+    if not same_site(request):
         return render_error(request, 403)
     language = active_language()
     try:

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("_feedback/<int:page_id>/", feedback_views.answer, name="feedback_answer"),
     path("kontakt/", legal_views.contact, name="contact"),
     path("kontakt/danke/", legal_views.thanks, name="contact_thanks"),
+    path("lernen/", include("learning.urls")),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_fallback, name="wagtail_serve"),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "feedback",
+    "learning",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -55,6 +56,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+
+# Messages live in the session, never in a cookie of their own: a reader with a message has a
+# session, and so never gets the shared cache's copy of a page (cms.caching.policy).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
