@@ -13,6 +13,10 @@ class LearningConfig(AppConfig):
         # Modules live below topics, which list them after their guides.
         register_topic_section(TopicSection("learning.ModulePage",
                                             "learning/topic_section.html"))
+        # `type: module` and `type: lesson` files for import_content.
+        from .importing import register
+
+        register()
         # Every sign-in (allauth's, after sign-up and e-mail confirmation too, and the admin's)
         # takes over what the reader did as a guest in this browser.
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")
