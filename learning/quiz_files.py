@@ -48,15 +48,15 @@ def _check_question(question: gift.Question) -> None:
     if not QUESTION_ID.match(question.id):
         raise ContentError(f"line {line}: the question id '{question.id[:60]}' may only contain "
                            "letters, digits, '-' and '_' (at most 60)")
-    for what, text, limit in (("question", question.text, MAX_QUESTION_CHARS),
-                              ("explanation", question.explanation, MAX_QUESTION_CHARS),
-                              *(("answer", a.text, MAX_SHORT_TEXT) for a in question.answers),
-                              *(("feedback", a.feedback, MAX_SHORT_TEXT)
+    for what, text, limit in (("the text", question.text, MAX_QUESTION_CHARS),
+                              ("the explanation", question.explanation, MAX_QUESTION_CHARS),
+                              *(("an answer", a.text, MAX_SHORT_TEXT) for a in question.answers),
+                              *(("a feedback", a.feedback, MAX_SHORT_TEXT)
                                 for a in question.answers),
-                              ("feedback", question.feedback_wrong, MAX_SHORT_TEXT),
-                              ("feedback", question.feedback_right, MAX_SHORT_TEXT)):
+                              ("a feedback", question.feedback_wrong, MAX_SHORT_TEXT),
+                              ("a feedback", question.feedback_right, MAX_SHORT_TEXT)):
         if len(text) > limit:
-            raise ContentError(f"line {line}: a {what} of question '{question.id}' has "
+            raise ContentError(f"line {line}: {what} of question '{question.id}' has "
                                f"{len(text):,} characters; at most {limit:,}")
     if len(question.answers) > MAX_LIST_ITEMS:
         raise ContentError(f"line {line}: question '{question.id}' has more than "

@@ -43,3 +43,11 @@ def test_the_fixture_guide_body_survives_export_and_import(guide):
 def test_rich_text_round_trips(markdown):
     html = markdown_to_richtext(markdown)
     assert markdown_to_richtext(html_to_markdown(html)) == html, html_to_markdown(html)
+
+
+def test_a_link_inside_the_site_keeps_its_text_and_is_named():
+    notes = []
+    html = '<p>Siehe <a linktype="page" id="3">den Leitfaden</a>.</p>'
+    assert html_to_markdown(html, notes) == "Siehe den Leitfaden."
+    assert notes == ["the link 'den Leitfaden' points inside the site and is written as plain "
+                     "text"]

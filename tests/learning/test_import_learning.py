@@ -254,3 +254,34 @@ def test_export_of_an_unknown_module_fails(tmp_path):
 
     with pytest.raises(CommandError, match="no German module with the slug 'gibt-es-nicht'"):
         call_command("export_module", "gibt-es-nicht", str(tmp_path))
+
+
+@pytest.mark.parametrize(("quiz", "message"), [
+    ("::viele:: Welche? {\n" + "=x\n" * 9_000 + "}", "line 15: question 'viele' has more"),
+    ("::a:: " + "[\\{" * 60_000 + " {T}",
+     "line 15: the text of question 'a' has 120,000 characters; at most 2,000"),
+    ("::a:: Frage? {" + "~" * 200_000 + "}", "line 15: an answer has no text"),
+])
+def test_hostile_quizzes_are_refused_quickly(tmp_path, quiz, message):
+    from tests.cms.hostile_content import deadline
+
+    text = (FOLDER / "a-nach-dem-projekt.de.md").read_text()
+    start = text.index("::Frist::")
+    (tmp_path / "lesson.de.md").write_text(text[:start] + quiz + "\n```\n")
+    shutil.copy(FOLDER / "testkurs-foerderantrag.de.md", tmp_path)
+    with deadline(30):
+        ok, _out, err = run_import(tmp_path)
+    assert not ok and f"lesson.de.md: {message}" in err
+    assert not LessonPage.objects.filter(slug="testkurs-nach-dem-projekt").exists()
+
+
+def test_export_names_what_has_no_file_form(imported, tmp_path):
+    lesson = german(LessonPage, "testkurs-nach-dem-projekt")
+    lesson.body.append(("video", {"url": "https://www.example.org/film", "title": "Film",
+                                  "transcript": "<p>Gesprochener Text.</p>"}))
+    lesson.save_revision().publish()
+    out = StringIO()
+    call_command("export_module", MODULE, str(tmp_path), stdout=out)
+    assert ("02-testkurs-nach-dem-projekt.de.md: a 'video' block has no Markdown form and was "
+            "left out") in out.getvalue()
+    assert "Film" not in (tmp_path / "02-testkurs-nach-dem-projekt.de.md").read_text()
