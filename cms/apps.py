@@ -7,12 +7,15 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from cms import changes, locales, site_url, slugs
+        from cms.regions.tree import forget
 
         locales.install()
         slugs.install()
         changes.connect()
         post_migrate.connect(site_url.on_post_migrate, sender=self,
                              dispatch_uid="wegweiser-site-url")
+        post_save.connect(forget, sender="cms.Region", dispatch_uid="regions-saved")
+        post_delete.connect(forget, sender="cms.Region", dispatch_uid="regions-deleted")

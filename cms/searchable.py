@@ -19,7 +19,7 @@ This module imports nothing of search and nothing of any content app: every app 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,15 @@ from django.utils.translation import gettext_lazy as _
 
 Facts = dict[str, Any]
 EMPTY: frozenset[str] = frozenset()
+
+
+class UnknownValue(ValueError):
+    """A facet value nobody can place (Facet.resolve): the message says why, `candidates`
+    are [(value, label)] the reader may have meant."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str]] = ()):
+        super().__init__(message)
+        self.candidates = list(candidates)
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,12 @@ class Facet:
     # Elasticsearch, for values that depend on the day (deadline states): value -> query
     # clause on the document's fields; otherwise values are stored in the document.
     es_value_filters: Callable[[datetime.date], dict[str, dict]] | None = None
+    # A value as readers and links write it -> the facet's own value (a region's name or key
+    # -> its code); raises UnknownValue. None: values must be among `choices`.
+    resolve: Callable[[str], str] | None = None
+    # (value, {value: count}, context) -> whether a value with results is listed (a district
+    # only where it has programmes of its own); chosen values always are. None: every one.
+    listed: Callable[[str, Mapping[str, int], Any], bool] | None = None
 
     def applies_to(self, type_key: str) -> bool:
         return not self.types or type_key in self.types

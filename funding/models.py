@@ -23,6 +23,7 @@ from cms.fields import StreamField
 from cms.models import BasePage, OrganisationType, Region
 
 from .deadlines import deadline_state
+from .regions import labelled
 
 
 class FundingProgrammePage(BasePage):
@@ -59,7 +60,8 @@ class FundingProgrammePage(BasePage):
                 FieldPanel("funder"),
                 FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
                 FieldRowPanel([FieldPanel("cofunding_percent"), FieldPanel("deadline")]),
-                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                # Over 400 regions: a list to type into, Kreise grouped by Land (their keys).
+                FieldPanel("regions", widget=forms.SelectMultiple(attrs={"size": 12})),
                 FieldPanel("eligible_types",
                            widget=forms.CheckboxSelectMultiple),
                 FieldPanel("programme_url"),
@@ -120,6 +122,11 @@ class FundingProgrammePage(BasePage):
     @property
     def region_codes(self):
         return sorted(r.code for r in self.regions.all())
+
+    @property
+    def places(self) -> list[dict]:
+        """The regions, nearest first, each with its level (funding.regions.labelled)."""
+        return labelled(self.region_codes)
 
     @property
     def eligible_codes(self):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.searchable import Facet, Finder, SearchType, Sort, register
 
+from . import regions
 from .deadlines import DEADLINE_SOON_DAYS, DEADLINE_STATES, deadline_state
 from .facets import AMOUNT_BUCKETS, OWN_SHARE_BUCKETS, amount_bucket, own_share_bucket
 
-NATIONWIDE = "bundesweit"
 TYPE = "funding"
 
 
@@ -33,6 +33,9 @@ def programme_facts(ids, today) -> dict:
         for pk, value in through.objects.filter(fundingprogrammepage_id__in=ids).values_list(
                 "fundingprogrammepage_id", code):
             facts[pk][key].add(value)
+    tree = regions.region_tree()
+    for fact in facts.values():
+        fact["places"] = regions.labelled(fact["regions"], tree)
     return facts
 
 
@@ -44,21 +47,6 @@ def document_facts(page) -> dict:
         "regions": sorted(r.code for r in page.regions.all()),
         "eligible": sorted(t.code for t in page.eligible_types.all()),
     }
-
-
-def _regions(language, context=None):
-    from cms.models.vocabulary import REGION_CHOICES
-
-    return [(code, str(label)) for code, label in REGION_CHOICES]
-
-
-def _region_values(facts, context) -> list[str]:
-    """Open nationwide means open in every region: choosing any region lists it, and every
-    region counts it."""
-    regions = facts.get("regions") or ()
-    if NATIONWIDE in regions:
-        return [code for code, _label in _regions("")]
-    return sorted(regions)
 
 
 def _eligible(language, context=None):
@@ -73,6 +61,7 @@ def facts_from_document(stored: dict, today: datetime.date) -> dict:
     deadline = datetime.date.fromisoformat(deadline) if deadline else None
     return {**stored, "deadline": deadline, "deadline_state": deadline_state(deadline, today),
             "regions": set(stored.get("regions") or ()),
+            "places": regions.labelled(stored.get("regions") or ()),
             "eligible": set(stored.get("eligible") or ())}
 
 
@@ -94,7 +83,9 @@ def _buckets(buckets):
 
 
 FACETS = (
-    Facet("region", _("Region"), _regions, _region_values, multiple=True, types=(TYPE,)),
+    Facet("region", _("Region"), regions.choices, regions.values, multiple=True, types=(TYPE,),
+          context=lambda language: regions.region_tree(), resolve=regions.resolve,
+          listed=regions.listed),
     Facet("eligible", _("Who can apply"), _eligible,
           lambda facts, context: sorted(facts.get("eligible") or ()), multiple=True,
           types=(TYPE,)),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 
 
@@ -9,10 +10,13 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from cms.models.topics import TopicSection, register_topic_section
+        from cms.sections import PageSection, register_section
 
         # Modules live below topics, which list them after their guides.
         register_topic_section(TopicSection("learning.ModulePage",
                                             "learning/topic_section.html"))
+        register_section("home", PageSection("learning/home_section.html", _home_modules))
+        register_section("guide", PageSection("learning/guide_section.html", _guide_modules))
         # `type: module` and `type: lesson` files for import_content.
         from .importing import register
 
@@ -20,6 +24,28 @@ class LearningConfig(AppConfig):
         # Every sign-in (allauth's, after sign-up and e-mail confirmation too, and the admin's)
         # takes over what the reader did as a guest in this browser.
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")
+
+
+HOME_MODULES = 6
+
+
+def _home_modules(home):
+    from .models import ModulePage
+
+    return ModulePage.objects.descendant_of(home).live().public().order_by(
+        "-first_published_at")[:HOME_MODULES]
+
+
+def _guide_modules(guide):
+    """The German modules that teach this guide (their links point at the German guide);
+    reader_links then shows each in the reader's language."""
+    from cms.locales import for_language
+
+    from .models import ModulePage
+
+    return ModulePage.objects.live().public().filter(
+        locale=for_language(settings.LANGUAGE_CODE),
+        guide_links__guide__translation_key=guide.translation_key).order_by("title").distinct()
 
 
 def _adopt_guest(sender, request, user, **kwargs):

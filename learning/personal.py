@@ -16,14 +16,16 @@ def _learner(request):
     return current_learner(request), True
 
 
-def lesson_context(page, request) -> dict:
+def lesson_context(page, request, module=None) -> dict:
+    """`module`: the lesson's parent when the caller has it (the page's reader context)."""
     learner, personal = _learner(request)
     if not personal:
         return {"personal": False}
-    module = page.get_parent()
-    return {"personal": True,
-            "quiz_state": lesson_state(learner, page.translation_key, page.questions()),
-            "module_state": module_state(learner, module.translation_key)}
+    module = module or page.get_parent()
+    modules = module_state(learner, module.translation_key)
+    lesson = lesson_state(learner, page.translation_key, page.questions())
+    lesson.completed = page.translation_key in modules.done
+    return {"personal": True, "quiz_state": lesson, "module_state": modules}
 
 
 def module_context(page, request) -> dict:

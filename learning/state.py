@@ -23,7 +23,7 @@ class LessonState:
     score: int | None = None
     passed: bool = False
     failed: bool = False  # the latest attempt finished below the pass mark
-    completed: bool = False
+    completed: bool = False  # set by the caller, from the module's state
 
 
 def _raw(given) -> list[str]:
@@ -40,8 +40,6 @@ def lesson_state(learner, lesson_key, questions: dict) -> LessonState:
         return state
     attempts = list(QuizAttempt.objects.filter(learner=learner, lesson_key=lesson_key)
                     .prefetch_related("answers"))
-    state.completed = LessonCompletion.objects.filter(learner=learner,
-                                                      lesson_key=lesson_key).exists()
     if not attempts:
         return state
     shown = attempts[-1]

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cms.searchable import registry
+from cms.searchable import UnknownValue, registry
 
 from .engines.base import SearchQuery
 
@@ -29,11 +29,32 @@ class SearchParams(forms.Form):
         # Values are the same in every language; the source language has every one.
         languages = {language or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE}
         for facet in registry.facets:
+            if facet.resolve:
+                self.fields[facet.key] = ResolvedField(facet.resolve, facet.multiple)
+                continue
             values = {value for code in languages
                       for value, _label in facet.choices(code, None)}
             choices = [("", "")] + [(value, value) for value in sorted(values)]
             field = forms.MultipleChoiceField if facet.multiple else forms.ChoiceField
             self.fields[facet.key] = field(required=False, choices=choices)
+
+    def clean(self):
+        """Links carry a facet's own values from here on (?region=leipzig -> 14713), so the
+        links that remove a filter or turn a page find them."""
+        data = super().clean()
+        resolved = {key: _as_list(data.get(key)) for key, field in self.fields.items()
+                    if isinstance(field, ResolvedField) and key in data}
+        if resolved and hasattr(self.data, "setlist"):
+            self.data = self.data.copy()
+            for key, values in resolved.items():
+                if key in self.data:
+                    self.data.setlist(key, values)
+        return data
+
+    def candidates(self) -> dict[str, list[tuple[str, str]]]:
+        """{facet key: [(value, label)]} the reader may have meant by an unknown value."""
+        return {key: field.candidates for key, field in self.fields.items()
+                if isinstance(field, ResolvedField) and field.candidates}
 
     def clean_q(self):
         text = self.cleaned_data["q"]
@@ -61,6 +82,33 @@ class SearchParams(forms.Form):
     @property
     def has_filters(self) -> bool:
         return any(self.chosen().values())
+
+
+class ResolvedField(forms.Field):
+    """A facet whose values are resolved rather than chosen from a list (Facet.resolve):
+    regions by key or name. Unknown and ambiguous values are errors with candidates."""
+
+    widget = forms.SelectMultiple
+
+    def __init__(self, resolve, multiple: bool):
+        super().__init__(required=False)
+        self.resolve, self.multiple, self.candidates = resolve, multiple, []
+
+    def to_python(self, value):
+        values = [v for v in _as_list(value) if isinstance(v, str) and v.strip()]
+        if not self.multiple:
+            values = values[-1:]
+        resolved, messages = [], []
+        for typed in values:
+            try:
+                resolved.append(self.resolve(typed))
+            except UnknownValue as error:
+                messages.append(str(error))
+                self.candidates.extend(c for c in error.candidates if c not in self.candidates)
+        if messages:
+            raise forms.ValidationError(messages)
+        resolved = list(dict.fromkeys(resolved))
+        return resolved if self.multiple else (resolved[0] if resolved else "")
 
 
 class ApiParams(SearchParams):

@@ -64,7 +64,23 @@ def search(query: SearchQuery) -> SearchResults:
         results = _with_german(query, results)
     if query.text and query.offset == 0 and not query.filtered:
         results = _with_promotions(query, results)
-    return results
+    return _listed(query, results)
+
+
+def _listed(query: SearchQuery, results: SearchResults) -> SearchResults:
+    """Facets that list only some of their values with results (Facet.listed: the districts
+    with programmes of their own, not all 400 a nationwide programme counts for)."""
+    facets = dict(results.facets)
+    for facet in registry.facets:
+        values = facets.get(facet.key)
+        if facet.listed is None or not values:
+            continue
+        counts = {v.value: v.count for v in values}
+        context = facet.context(query.locale) if facet.context else None
+        chosen = query.chosen(facet.key)
+        facets[facet.key] = [v for v in values if v.value in chosen
+                             or facet.listed(v.value, counts, context)]
+    return replace(results, facets=facets)
 
 
 def autocomplete(prefix: str, locale: str, limit: int = 8):

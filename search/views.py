@@ -31,7 +31,8 @@ def search(request):
         form = SearchParams(data, language=language)
         context.update(form=form, page_reset=True)
     if not form.is_valid():
-        context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200])
+        context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200],
+                       candidates=_candidate_links(request.GET, form.candidates()))
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
     chosen = form.chosen()
@@ -60,8 +61,11 @@ def search_api(request):
     with translation.override(language if known else "en"):
         form = ApiParams(request.GET, language=language if known else None)
         if not form.is_valid():
-            return JsonResponse({"error": "invalid parameters", "errors": error_messages(form)},
-                                status=400)
+            candidates = {key: [{"value": value, "label": label} for value, label in values]
+                          for key, values in form.candidates().items()}
+            return JsonResponse({"error": "invalid parameters", "errors": error_messages(form),
+                                 **({"candidates": candidates} if candidates else {})},
+                                status=400, json_dumps_params={"ensure_ascii": False})
         query = form.to_query(language)
         if not query.text and not form.has_filters:
             return JsonResponse({"count": 0, "results": [], "facets": {}, "suggestion": None,
@@ -108,6 +112,18 @@ def _log_search(request, query, language, count):
     if request.method == "GET":
         service.log_search(query.text, language, count)
     repeat_on_cache_hit(request, "search.service.log_search", query.text, language, count)
+
+
+def _candidate_links(data, candidates) -> list[dict]:
+    """[{label, query}]: the search again with what the reader may have meant."""
+    links = []
+    for key, values in candidates.items():
+        for value, label in values:
+            params = data.copy()
+            params.pop("page", None)
+            params[key] = value
+            links.append({"label": label, "query": params.urlencode()})
+    return links
 
 
 def _hit_view(hit, language):

@@ -13,6 +13,9 @@ from .text import FORBIDDEN, describe_character, shorten
 
 MAX_DEPTH = 2  # the mapping of keys and one list inside it
 STR_TAG = "tag:yaml.org,2002:str"
+# Keys whose values are text even when they look like numbers: `region: 01001` is the
+# Kreisschlüssel of Flensburg, not the octal number 513.
+TEXT_KEYS = frozenset({"region"})
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -61,6 +64,11 @@ class FrontMatterLoader(yaml.SafeLoader):
                 self.refuse(key_node.start_mark, f"the key '{shorten(key, 40)}' appears twice "
                                                  f"(first on line {seen[key]})")
             seen[key] = self.line_of(key_node.start_mark)
+            if key in TEXT_KEYS:
+                for scalar in ([_value] if isinstance(_value, yaml.ScalarNode)
+                               else getattr(_value, "value", ())):
+                    if isinstance(scalar, yaml.ScalarNode):
+                        scalar.tag = STR_TAG
         return super().construct_mapping(node, deep)
 
     def construct_object(self, node, deep=False):

@@ -28,7 +28,7 @@ FRONT_MATTER_LISTS = {  # key: most entries
     "legal_references": 20,
     "related": 10,
     "glossary": 30,
-    "region": 17,  # 16 Länder and "bundesweit"
+    "region": 50,  # "bundesweit", Länder, districts: a programme for many districts names its Land
     "eligible": 4,  # every organisation type
 }
 MAX_LIST_ITEMS = 100  # Markdown list items in a row, checklist items, steps, questions

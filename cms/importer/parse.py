@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES
 from cms.sanitise import is_safe_url
 
 from . import limits
@@ -32,7 +32,6 @@ def types() -> tuple[str, ...]:
 
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # with fullmatch; linear: '-' separates
-REGIONS = {code for code, _ in REGION_CHOICES}
 ELIGIBLE = {code for code, _ in ORGANISATION_TYPE_CHOICES}
 WEB_SCHEMES = frozenset({"http", "https"})
 
@@ -235,16 +234,15 @@ def _validate_funding(meta):
         raise ContentError("'amount_min' is larger than 'amount_max'")
     if meta["cofunding_percent"] > 100:
         raise ContentError("'cofunding_percent' must be between 0 and 100")
-    for key, allowed in (("region", REGIONS), ("eligible", ELIGIBLE)):
+    for key in ("region", "eligible"):
         if isinstance(meta[key], str):
             meta[key] = [meta[key]]
         _check_list(meta, key)
-        if key == "region":
-            meta[key] = normalise_regions(meta[key], REGIONS)
-        wrong = [v for v in meta[key] if v not in allowed]
-        if wrong:
-            raise ContentError(f"unknown {key} value(s): "
-                               f"{', '.join(shorten(v, 30) for v in wrong[:5])}")
+    meta["region"] = normalise_regions(meta["region"])
+    wrong = [v for v in meta["eligible"] if v not in ELIGIBLE]
+    if wrong:
+        raise ContentError(f"unknown eligible value(s): "
+                           f"{', '.join(shorten(v, 30) for v in wrong[:5])}")
     url = meta["url"]
     if not isinstance(url, str):
         raise ContentError(f"'url' must be text, not {kind_of(url)}")

@@ -6,7 +6,7 @@ reported by key and ignored (the German source's value counts; the file still im
 """
 
 from .ordering import place_of
-from .regions import ALIASES
+from .regions import region_code
 from .text import shorten
 
 
@@ -15,7 +15,13 @@ def _slugs(links, attribute):
 
 
 def _codes(values):
-    return sorted(ALIASES.get(v, v) for v in values) if isinstance(values, list) else values
+    return sorted(values) if isinstance(values, list) else values
+
+
+def _region_codes(values):
+    if isinstance(values, str):
+        values = [values]
+    return sorted(region_code(v) for v in values) if isinstance(values, list) else values
 
 
 # key -> (the source's value, the file's value made comparable)
@@ -31,7 +37,7 @@ SOURCE_VALUES = {
     "cofunding_percent": (lambda page: page.cofunding_percent, None),
     "url": (lambda page: page.programme_url, None),
     "example": (lambda page: page.figures_are_examples, bool),
-    "region": (lambda page: sorted(r.code for r in page.regions.all()), _codes),
+    "region": (lambda page: sorted(r.code for r in page.regions.all()), _region_codes),
     "eligible": (lambda page: sorted(t.code for t in page.eligible_types.all()), _codes),
 }
 

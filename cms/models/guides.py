@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import guide_body_blocks, legal_reference_blocks
 from cms.fields import StreamField
 from cms.i18n import reader_links
+from cms.sections import sections_for
 
 from .base import BasePage, reading_minutes
 from .glossary import localized_terms
@@ -86,6 +87,7 @@ class GuidePage(BasePage):
         )
         # The topic the reader's page lives under says whether its guides are steps (the flag
         # is synchronized to translations), so other topics' guides ask nothing more.
+        context["sections"] = sections_for("guide", self)
         if getattr(context["parent_page"], "is_step_by_step", False):
             context["step_nav"] = step_navigation(self, request)
         return context

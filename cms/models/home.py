@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail_localize.fields import TranslatableField
 
 from cms.i18n import reader_links
+from cms.sections import sections_for
 
 from .base import BasePage
 
@@ -31,6 +32,7 @@ class HomePage(BasePage):
         glossary = list(GlossaryPage.objects.child_of(source).live().public()[:1])
         links = reader_links([*topics, *glossary])  # one look-up of translations for both
         context["topics"], context["glossary"] = links[:len(topics)], links[len(topics):]
+        context["sections"] = sections_for("home", source)
         return context
 
 

@@ -1,14 +1,22 @@
-"""Fixed vocabularies: regions, kinds of organisation and spoken languages.
+"""Vocabularies: regions, kinds of organisation and spoken languages.
 
 Each is a list of codes whose labels live here, in code, and are translated through the
 catalogues. The rows exist so that pages and snippets can point at them (funding programmes'
 regions and who may apply, an organisation's region and languages) and be filtered by them;
 a data migration adds one row per code (cms 0002 and 0005).
+
+Regions go further: below the Bund and the 16 Länder (codes and translated labels here) come
+the 400 Kreise from cms/regions/data/districts.csv (code = Kreisschlüssel, German proper names,
+rows made by cms 0009 and cms.regions.sync) and the municipalities editors add under a Kreis.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from cms.regions.names import ascii_name
 
 # Every label translated, German names included: an Arabic reader of the finder read half the
 # Länder in Latin letters.
@@ -81,7 +89,55 @@ class Vocabulary(models.Model):
 
 
 class Region(Vocabulary):
-    code = code_field(REGION_CHOICES)
+    """Bund, Land, Kreis (district) or municipality. Bund and Länder keep their slugs
+    (`bundesweit`, `sachsen`) and translated labels; districts and municipalities are named
+    by their German proper name, their code is their official key."""
+
+    BUND, LAND, DISTRICT, MUNICIPALITY = "bund", "land", "district", "municipality"
+    LEVELS = [(BUND, _("nationwide")), (LAND, _("federal state")), (DISTRICT, _("district")),
+              (MUNICIPALITY, _("municipality"))]
+
+    code = models.SlugField(max_length=40, unique=True, blank=True)  # blank: made in clean()
+    level = models.CharField(_("level"), max_length=12, choices=LEVELS, default=LAND)
+    key = models.CharField(
+        _("official key"), max_length=8, blank=True,
+        help_text=_("Amtlicher Gemeindeschlüssel: 2 digits for a Land, 5 for a district, "
+                    "8 for a municipality (starting with its district's 5)."))
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=40, blank=True)  # Destatis: Landkreis, …
+    parent = models.ForeignKey("self", verbose_name=_("lies in"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="children")
+
+    class Meta(Vocabulary.Meta):
+        constraints = [models.UniqueConstraint(
+            fields=["key"], condition=~models.Q(key=""), name="region_key_unique")]
+
+    @property
+    def label(self) -> str:
+        translated = _REGION_LABELS.get(self.code)
+        return str(translated) if translated is not None else self.name or self.code
+
+    def clean(self):
+        """Editors add municipalities only, each inside a district; the rest is shipped."""
+        super().clean()
+        if self.level != self.MUNICIPALITY:
+            return
+        if self.parent is None or self.parent.level != self.DISTRICT:
+            raise ValidationError({"parent": _("A municipality lies in a district.")})
+        if not self.name.strip():
+            raise ValidationError({"name": _("Give the municipality's name.")})
+        if self.key and not (len(self.key) == 8 and self.key.isdigit()
+                             and self.key.startswith(self.parent.key)):
+            raise ValidationError({"key": _(
+                "The key of a municipality has 8 digits and starts with its district's "
+                "key (%(key)s).") % {"key": self.parent.key}})
+        if not self.code:
+            self.code = self.key or slugify(f"{self.parent.key} {ascii_name(self.name)}")[:40]
+        if Region.objects.filter(code=self.code).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("This municipality is there already.")})
+
+
+_REGION_LABELS = dict(REGION_CHOICES)
 
 
 class OrganisationType(Vocabulary):

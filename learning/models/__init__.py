@@ -1,5 +1,6 @@
-from .pages import LEVEL_CHOICES, LessonPage, ModulePage, ModulePrerequisite
+from .pages import LEVEL_CHOICES, LessonPage, ModuleGuideLink, ModulePage, ModulePrerequisite
 from .progress import Enrolment, Learner, LessonCompletion, QuizAnswer, QuizAttempt
 
 __all__ = ["LEVEL_CHOICES", "Enrolment", "Learner", "LessonCompletion", "LessonPage",
-           "ModulePage", "ModulePrerequisite", "QuizAnswer", "QuizAttempt"]
+           "ModuleGuideLink", "ModulePage",
+           "ModulePrerequisite", "QuizAnswer", "QuizAttempt"]

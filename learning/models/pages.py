@@ -48,7 +48,8 @@ class ModulePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("summary"), FieldPanel("intro"),
                       FieldPanel("objectives"), FieldPanel("level"), FieldPanel("duration"),
                       FieldPanel("audience"), FieldPanel("pass_mark"),
-                      InlinePanel("prerequisites", label=_("Prerequisites"))]
+                      InlinePanel("prerequisites", label=_("Prerequisites")),
+                      InlinePanel("guide_links", label=_("Guides this module teaches"))]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"),
                      index.SearchField("objectives")]
     translatable_fields = [
@@ -56,6 +57,7 @@ class ModulePage(BasePage):
         TranslatableField("objectives"), TranslatableField("audience"),
         SynchronizedField("level"), SynchronizedField("duration"),
         SynchronizedField("pass_mark"), SynchronizedField("prerequisites"),
+        SynchronizedField("guide_links"),
     ]
 
     class Meta:
@@ -87,6 +89,18 @@ class ModulePrerequisite(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("prerequisite")
+
+
+class ModuleGuideLink(Orderable):
+    """A guide whose readers are offered this module ("Learn step by step")."""
+
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="guide_links")
+    guide = models.ForeignKey("cms.GuidePage", on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("guide"))
+    panels = [FieldPanel("guide")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("guide this module teaches")
 
 
 class LessonPage(BasePage):

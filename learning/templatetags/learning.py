@@ -19,7 +19,7 @@ def learner_state(context, page) -> dict:
     if request is None:
         return {"personal": False}
     if isinstance(page, LessonPage):
-        return lesson_context(page, request)
+        return lesson_context(page, request, context.get("parent_page"))
     return module_context(page, request)
 
 

@@ -136,17 +136,35 @@ def test_funding_regions_nationwide_and_laender(tmp_path, region, codes):
     assert sorted(r.code for r in page.regions.all()) == codes
 
 
-@pytest.mark.parametrize(("region", "message"), [
-    ("leipzig", "region 'leipzig': Leipzig is a city in Sachsen: use 'sachsen' until districts "
-                "are supported"),
-    ("[Köln, bund]", "region 'Köln': Köln is a city in Nordrhein-Westfalen: use "
-                     "'nordrhein-westfalen' until districts are supported"),
-    ("Sachsen", "region 'Sachsen': write 'sachsen'"),
-    ("landkreis-bautzen", "unknown region 'landkreis-bautzen' (districts and cities other than "
-                          "the largest are not supported yet): use 'bundesweit' (or 'bund') or "
-                          "a Land: baden-wuerttemberg, bayern"),
+@pytest.mark.parametrize(("region", "codes"), [
+    ("leipzig", ["14713"]),
+    ("[landkreis-leipzig, 14713]", ["14713", "14729"]),
+    ("[Landkreis-Bautzen, sachsen, bund]", ["14625", "bundesweit", "sachsen"]),
+    ("01001", ["01001"]),  # a key with a leading 0 stays text, not an octal number
+    ("[11000]", ["berlin"]),  # Berlin is a Land and a Kreis in one
 ])
-def test_a_city_or_district_is_refused_with_the_land_to_use(tmp_path, region, message):
+def test_funding_regions_down_to_the_district(tmp_path, region, codes):
+    write(tmp_path, "fonds.de.md", FUNDING_DE.format(slug="fonds", region=region))
+    ok, _out, err = run_import(tmp_path)
+    assert ok, err
+    page = FundingProgrammePage.objects.get(slug="fonds")
+    assert sorted(r.code for r in page.regions.all()) == codes
+
+
+@pytest.mark.parametrize(("region", "message"), [
+    ("leipzg", "unknown region 'leipzg': did you mean 'leipzig' (Leipzig, Kreisfreie Stadt in "
+               "sachsen, 14713), 'landkreis-leipzig' (Landkreis Leipzig, Landkreis in sachsen, "
+               "14729)"),
+    ("[frankfurt, bund]", "region 'frankfurt' is ambiguous: write 'frankfurt-am-main' "
+                          "(Frankfurt am Main, Kreisfreie Stadt in hessen, 06412) or "
+                          "'frankfurt-oder' (Frankfurt (Oder), Kreisfreie Stadt in brandenburg, "
+                          "12053)"),
+    ("atlantis", "unknown region 'atlantis': write a district's 5-digit key or name, 'bund' or "
+                 "a Land: 'bundesweit' (bundesweit), 'baden-wuerttemberg'"),
+    ("99999", "unknown region '99999'"),
+])
+def test_an_unknown_or_ambiguous_region_is_refused_with_the_candidates(tmp_path, region,
+                                                                        message):
     write(tmp_path, "fonds.de.md", FUNDING_DE.format(slug="fonds", region=region))
     ok, _out, err = run_import(tmp_path)
     assert not ok

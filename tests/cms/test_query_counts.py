@@ -76,7 +76,8 @@ def test_guide_page_query_count_on_a_path(client, lang, render_memo):
 @pytest.mark.parametrize("lang", ["de", "ar"])
 def test_a_cold_render_costs_no_more_than_before(client, lang, settings):
     """Without the memo (the first reader after a change) the guide stays within what it
-    cost before the memo existed."""
+    cost before the memo existed, plus one: the learning modules that teach the guide
+    ("Learn step by step", cms.sections), which the memo keeps like the rest."""
     settings.RENDER_MEMO_ENABLED = False
     _response, queries = queries_of(client, f"/{lang}/verein-gruenden/test-guide/")
-    assert len(queries) <= {"de": 15, "ar": 17}[lang], [q["sql"][:120] for q in queries]
+    assert len(queries) <= {"de": 16, "ar": 18}[lang], [q["sql"][:120] for q in queries]

@@ -168,3 +168,14 @@ def test_enrolling_twice_keeps_one_enrolment_and_resumes(client, module, lessons
     again = client.post(url, **ORIGIN)
     assert Enrolment.objects.count() == 1
     assert again["Location"] == lessons[1].url
+
+
+def test_modules_are_offered_on_the_home_page_topic_and_the_guides_they_teach(client, module,
+                                                                              guide):
+    from learning.models import ModuleGuideLink
+
+    ModuleGuideLink.objects.create(page=module, guide=guide)
+    for url in ("/de/", module.get_parent().url, guide.url):
+        html = client.get(url).content.decode()
+        assert "Unser erster Förderantrag" in html, url
+    assert "Unser erster Förderantrag" in client.get("/ar/").content.decode()  # in German

@@ -47,14 +47,18 @@ def test_did_you_mean(client):
 
 
 def test_unknown_filter_value_is_a_400_in_the_readers_language(client):
-    german = page(client, q="Satzung", region="atlantis")
-    english = page(client, lang="en", q="Satzung", region="atlantis")
+    german = page(client, q="Satzung", eligible="atlantis")
+    english = page(client, lang="en", q="Satzung", eligible="atlantis")
     assert german.status_code == english.status_code == 400
     for response in (german, english):
         assert 'role="alert"' in response.content.decode()
         assert "atlantis" in response.content.decode()
     assert "Bitte" in german.content.decode() or "gültig" in german.content.decode()
     assert "Select a valid choice" in english.content.decode()
+    # Regions are resolved by name or key: an unknown one is said so, with candidates.
+    region = page(client, lang="en", q="Satzung", region="atlantis")
+    assert region.status_code == 400
+    assert "There is no region “atlantis”." in region.content.decode()
 
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "99999999"])

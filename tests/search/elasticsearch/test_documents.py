@@ -38,13 +38,13 @@ def test_guide_document(guide):
 
 
 def test_funding_document_carries_its_facets_facts_and_dates():
-    from cms.models.vocabulary import REGION_CHOICES
+    from cms.models import Region
 
     page = FundingProgrammePage.objects.get(slug="test-foerderung", locale__language_code="de")
     doc = docs("de")[document_id("funding", "fundingprogrammepage", page.pk)]
     assert doc["type"] == "funding" and doc["facets"]["topic"] == ["foerdermittel"]
-    # Open nationwide: it carries every region, so choosing any region finds it.
-    assert doc["facets"]["region"] == sorted(code for code, _label in REGION_CHOICES)
+    # Open nationwide: it carries every region (Länder, districts), so choosing any finds it.
+    assert doc["facets"]["region"] == sorted(Region.objects.values_list("code", flat=True))
     assert doc["facets"]["eligible"] == ["initiative", "verein"]
     assert (doc["facets"]["amount"], doc["facets"]["own_share"]) == (["upto-5000"],
                                                                      ["upto10"])
