@@ -17,6 +17,10 @@ class LearningConfig(AppConfig):
                                             "learning/topic_section.html"))
         register_section("home", PageSection("learning/home_section.html", _home_modules))
         register_section("guide", PageSection("learning/guide_section.html", _guide_modules))
+        # `type: module` and `type: lesson` files for import_content.
+        from .importing import register
+
+        register()
         # Every sign-in (allauth's, after sign-up and e-mail confirmation too, and the admin's)
         # takes over what the reader did as a guest in this browser.
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")

@@ -3,7 +3,8 @@
 wagtail-localize keys each translated string by its block's id. Re-importing a file with new
 ids would orphan every translation made in the admin, so a re-import takes the ids of the
 blocks it replaces, and a translation takes the ids of its source's blocks, position by
-position as long as the kinds of block agree.
+position as long as the kinds of block agree; so do list items and the children of a block's
+own stream (a quiz's questions).
 """
 
 import uuid
@@ -24,12 +25,13 @@ def _assign_nested(value, old_value):
     if not isinstance(value, dict):
         return
     for key, child in value.items():
-        if _is_item_list(child):
+        if _is_block_list(child):
             old_items = old_value.get(key) if isinstance(old_value, dict) else None
             assign_ids(child, old_items if isinstance(old_items, list) else None)
 
 
-def _is_item_list(value):
+def _is_block_list(value):
+    """A ListBlock's items or a nested StreamBlock's children (a quiz's questions)."""
     return isinstance(value, list) and all(
-        isinstance(v, dict) and v.get("type") == "item" for v in value
+        isinstance(v, dict) and "type" in v and "value" in v for v in value
     )

@@ -20,6 +20,7 @@ from django.core.validators import EmailValidator
 from . import limits
 from .cleaning import Removals
 from .errors import ContentError
+from .fences import fence_end, fence_open
 from .parse import check_web_url
 from .text import shorten
 from .typing_habits import literal_stars, single_numbers, without_own_number
@@ -70,15 +71,26 @@ def item(value) -> dict:
 
 
 def body_to_stream(text: str, document_for: Callable[[str, int], int], *, first_line: int = 1,
-                   removals: Removals | None = None) -> list[dict]:
+                   removals: Removals | None = None, fences=None) -> list[dict]:
     """Parse a Markdown body. `document_for(relative_path, line)` returns a document id; it
-    is called only once the whole body has been read without error."""
+    is called only once the whole body has been read without error. `fences` maps a fenced
+    block's name to a function (title, text, first line) -> one raw block
+    (cms.importer.registry)."""
     body = _Body(first_line, removals or Removals())
+    fences = fences or {}
     lines = text.split("\n")
     index = 0
     while index < len(lines):
         line = lines[index]
         number = first_line + index
+        fenced = fence_open(line, fences)
+        if fenced:
+            body.flush()
+            end = fence_end(lines, index, fenced[0], number)
+            block = fences[fenced[0]](fenced[1], "\n".join(lines[index + 1:end]), number + 1)
+            body.blocks.append(block)
+            index = end + 1
+            continue
         opening = DIRECTIVE_OPEN.match(line)
         heading = heading_text(line, "##")
         if opening:

@@ -17,6 +17,7 @@ from cms.sanitise import REMOVED_WITH_CONTENT
 
 from . import limits
 from .errors import ContentError
+from .fences import fence_open
 
 INDENT = re.compile(r"[ \t]*+")
 # Python-Markdown's horizontal rule: three or more of one of - _ * with at most two spaces
@@ -39,15 +40,21 @@ BRACKETS = re.compile(r"[\\\[\]]")
 DIRECTIVE = re.compile(r":::(\w++)")  # as markdown_blocks.DIRECTIVE_OPEN
 
 
-def check_body(text: str, first_line: int) -> None:
+def check_body(text: str, first_line: int, fences=()) -> None:
+    """`fences`: names of fenced blocks (```` ```quiz````) whose lines are not Markdown: the
+    type that declares them checks them itself (cms.importer.registry)."""
     lines = text.split("\n")
     paragraph, unclosed = _Paragraph(), []
-    list_items, html_tags, plain = 0, 0, False
+    list_items, html_tags, plain, fenced = 0, 0, False, False
     for index, line in enumerate(lines):
         number = first_line + index
         if index == limits.MAX_LINES:  # reported here, so an earlier problem comes first
             raise ContentError(f"the body has {len(lines):,} lines; at most "
                                f"{limits.MAX_LINES:,}")
+        if fenced or (fences and fence_open(line, fences)):
+            paragraph.end()
+            fenced = not fenced or line.rstrip() != "```"
+            continue
         if not line.strip():
             paragraph.end()
             continue

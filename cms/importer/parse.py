@@ -60,7 +60,13 @@ def repeatable_keys(kind: str) -> set[str]:
     German source's value counts; a contradicting one is reported (cms.importer.repeated)."""
     registered = REGISTERED.get(kind)
     keys = COMMON_KEYS | registered.keys if registered else SOURCE_KEYS[kind]
-    return set(keys) - TRANSLATION_KEYS
+    return set(keys) - TRANSLATION_KEYS - translated_keys(kind)
+
+
+def translated_keys(kind: str) -> set[str]:
+    """A registered type's own keys that a translation carries translated (its texts)."""
+    registered = REGISTERED.get(kind)
+    return set(registered.translated_keys) if registered else set()
 
 
 @dataclass
@@ -131,7 +137,10 @@ def parse_file(root: Path, parts: tuple[str, ...]) -> ContentFile:
     content = ContentFile(path=root.joinpath(*parts), meta=meta, body=body, body_line=body_line)
     content.body = take_title_heading(meta, body, body_line, content.notes)
     validate(content)
-    check_body(body, body_line)
+    registered = REGISTERED.get(content.type)
+    check_body(body, body_line, fences=registered.fences if registered else ())
+    if registered and registered.check_file:
+        registered.check_file(content)
     return content
 
 
@@ -175,11 +184,15 @@ def _validate_translation(content):
     if meta["translation_of"] != meta["slug"]:
         raise ContentError("a translation keeps its source's slug: 'slug' and 'translation_of' "
                            "differ")
-    unknown = set(meta) - TRANSLATION_KEYS - repeatable_keys(content.type)
+    unknown = (set(meta) - TRANSLATION_KEYS - repeatable_keys(content.type)
+               - translated_keys(content.type))
     if unknown:
         raise ContentError(f"unknown key(s) for a {content.type}: {_keys(unknown)}")
     if not meta.get("title"):
         raise ContentError("missing key 'title'")
+    registered = REGISTERED.get(content.type)
+    if registered and registered.check_translated:
+        registered.check_translated(meta)
 
 
 def _validate_source(content):

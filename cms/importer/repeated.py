@@ -50,17 +50,23 @@ def _shown(value) -> str:
     return shorten(value, 60)
 
 
-def check_repeated(meta: dict, source, repeatable: set[str]) -> list[str]:
-    """Warnings for the repeated keys of a translation that contradict its source."""
+def check_repeated(meta: dict, source, repeatable: set[str], order_key: str = "order",
+                   getters=None) -> list[str]:
+    """Warnings for the repeated keys of a translation that contradict its source.
+    `order_key` names the key that is the page's place among its siblings; `getters` give the
+    source's value of keys the page has no attribute for (cms.importer.registry)."""
     warnings = []
+    getters = getters or {}
     for key in sorted(repeatable & set(meta)):
         value = meta[key]
-        if key == "order":
+        if key == order_key:
             number, total = place_of(source)
             if not isinstance(value, int) or min(value, total) != number:
+                where = ("guide {} of {} in its topic" if key == "order"
+                         else f"{source._meta.verbose_name} {{}} of {{}}").format(number, total)
                 warnings.append(
-                    f"'order: {_shown(value)}' differs from the German source, which is guide "
-                    f"{number} of {total} in its topic; the German order counts (ignored)")
+                    f"'{key}: {_shown(value)}' differs from the German source, which is "
+                    f"{where}; the German order counts (ignored)")
             continue
         if key == "steps":
             if value != source.is_step_by_step:
@@ -69,7 +75,8 @@ def check_repeated(meta: dict, source, repeatable: set[str]) -> list[str]:
                     f"{_shown(source.is_step_by_step)}'); the German topic's value counts "
                     "(ignored)")
             continue
-        getter, comparable = SOURCE_VALUES.get(key, (None, None))
+        getter, comparable = ((getters[key], None) if key in getters
+                              else SOURCE_VALUES.get(key, (None, None)))
         if getter is None:
             if not hasattr(source, key):
                 continue  # a registered type's key with no field of that name: nothing to say

@@ -4,7 +4,9 @@ files still import."""
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -118,7 +120,7 @@ def import_path(path, user=None) -> ImportReport:
     # German sources first, then their places among their siblings (`order`, lowest first),
     # then links between them (a guide may name one imported later), then translations,
     # which copy those links from their source.
-    related: list[tuple[GuidePage, list[str], FileResult]] = []
+    related: list[tuple[Callable[[], None], FileResult]] = []  # links made once all are written
     placements: list[tuple[int, GuidePage, FileResult]] = []
     claims: dict[tuple[str, str, str], str] = {}  # (type, locale, slug) -> the file that wrote it
     sources = [c for c in contents if not c.is_translation]
@@ -132,13 +134,14 @@ def import_path(path, user=None) -> ImportReport:
         except Exception as error:
             result.status = "failed"
             result.message = f"'order' could not be applied: {_reason(error, result.path)}"
-    for page, slugs, result in related:
+    for link, result in related:
         try:
             with transaction.atomic():
-                _link_related(page, slugs, result, user)
+                link()
         except Exception as error:
             result.status = "failed"
-            result.message = f"related guides could not be linked: {_reason(error, result.path)}"
+            result.message = (f"links to other pages could not be made: "
+                              f"{_reason(error, result.path)}")
     for content in translations:
         report.results.append(_write(content, root, user, (related, placements), claims))
     return report
@@ -181,8 +184,9 @@ class Writer:
         self.content, self.meta, self.user, self.result = content, content.meta, user, result
         self.root, self.claims = root, {} if claims is None else claims
         self.locale = Locale.objects.get(language_code=content.locale)
-        registered = REGISTERED.get(content.type)
+        self.registered = registered = REGISTERED.get(content.type)
         self.model = apps.get_model(registered.model if registered else MODELS[content.type])
+        self.body_field = registered.body_field if registered else "body"
         self.removals = Removals()
 
     def write(self, related, placements):
@@ -222,17 +226,23 @@ class Writer:
             self.set_glossary_links(page)
         publish(page, self.user)
         if self.content.type == "guide" and self.meta.get("related") is not None:
-            related.append((page, self.meta["related"], self.result))
-        if "order" in self.meta:
-            placements.append((self.meta["order"], page, self.result))
+            related.append((partial(_link_related, page, self.meta["related"], self.result,
+                                    self.user), self.result))
+        if self.registered and self.registered.link:
+            link = partial(self.registered.link, page, self.meta)
+            related.append((lambda: self.result.warnings.extend(link()), self.result))
+        order_key = self.registered.order_key if self.registered else "order"
+        if order_key in self.meta:
+            placements.append((self.meta[order_key], page, self.result))
 
     # --- German sources ---------------------------------------------------------------
     def slug_taken(self, existing, parent) -> ContentError:
         """Re-importing a file updates its page in place; a file whose slug belongs to a page
         under another parent is another page and would overwrite that one."""
         kind, slug, where = self.content.type, self.content.slug, existing.get_parent()
-        same = (f", or, if it is that {kind}, set 'topic: {where.slug}' (move the page in the "
-                "admin to change its topic)") if kind != "topic" else ""
+        key = self.registered.parent_key if self.registered else "topic"
+        same = (f", or, if it is that {kind}, set '{key}: {where.slug}' (move the page in the "
+                f"admin to change its {key})") if kind != "topic" and key else ""
         return ContentError(
             f"the slug '{slug}' already belongs to the {kind} '{shorten(existing.title)}' "
             f"({existing.get_url() or existing.url_path}) under '{shorten(where.title)}', not "
@@ -241,7 +251,9 @@ class Writer:
     def parent_for(self):
         from cms.site_structure import german_home
 
-        if self.content.type == "topic" or self.content.type in REGISTERED:
+        if self.registered and self.registered.parent:
+            return self.registered.parent(self.meta, self.locale)
+        if self.content.type == "topic" or self.registered:
             return german_home()
         topic = TopicPage.objects.filter(locale=self.locale, slug=self.meta["topic"]).first()
         if topic is None:
@@ -257,7 +269,8 @@ class Writer:
             page.body = self.richtext(self.content.body)
             page.is_step_by_step = bool(meta.get("steps", False))
             return
-        page.body = self.stream(self.content.body, page.body.raw_data if page.pk else None)
+        previous = getattr(page, self.body_field).raw_data if page.pk else None
+        setattr(page, self.body_field, self.stream(self.content.body, previous))
         if kind == "guide":
             page.last_reviewed = meta.get("last_reviewed")
             page.legal_references = self.legal_references(
@@ -282,7 +295,8 @@ class Writer:
 
     def stream(self, text, previous):
         blocks = body_to_stream(text, self.document_for, first_line=self.content.body_line,
-                                removals=self.removals)
+                                removals=self.removals,
+                                fences=self.registered.fences if self.registered else None)
         if not blocks:
             raise ContentError("the body is empty")
         assign_ids(blocks, list(previous) if previous else None)
@@ -340,12 +354,21 @@ class Writer:
             if self.content.type == "topic":
                 candidate.body = self.richtext(self.content.body)
             else:
-                candidate.body = self.stream(self.content.body, source.body.raw_data)
+                field = self.body_field
+                setattr(candidate, field, self.stream(self.content.body,
+                                                      getattr(source, field).raw_data))
             if self.content.type == "guide":
                 candidate.legal_references = self.legal_references(
                     source.legal_references.raw_data)
-        self.result.warnings.extend(
-            check_repeated(self.meta, source, repeatable_keys(self.content.type)))
+        registered = self.registered
+        if registered and registered.check_translation:
+            registered.check_translation(source, self.content)
+        if registered and registered.fill_translation:
+            registered.fill_translation(candidate, self.meta)
+        self.result.warnings.extend(check_repeated(
+            self.meta, source, repeatable_keys(self.content.type),
+            order_key=registered.order_key if registered else "order",
+            getters=registered.source_values if registered else None))
         self.claim()
         _translated, misaligned = save_translation(source, candidate, self.locale)
         self.result.warnings.extend(describe(m, source, candidate) for m in misaligned)
