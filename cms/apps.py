@@ -10,9 +10,11 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from cms import changes, locales, site_url, slugs
+        from cms.learners import personal_data
 
         locales.install()
         slugs.install()
         changes.connect()
+        personal_data.register()
         post_migrate.connect(site_url.on_post_migrate, sender=self,
                              dispatch_uid="wegweiser-site-url")
