@@ -10,7 +10,7 @@ instead of axes' bare text. Elsewhere (an API client's Basic auth) the answer is
 as plain text.
 
 Learners (django-allauth, cms/learners/) sign in by e-mail address: `axes_username` gives axes
-the lower-cased address as the username, so the same lockout counts their wrong passwords,
+their account's username, so the same lockout counts their wrong passwords,
 and their sign-in page says why with `learner_lockout_message` (answered as 429 as well).
 
 Password reset: the form answers every request the same way (no hint whether an account
@@ -72,17 +72,24 @@ LOCKOUT_PAGES = {"wagtailadmin_login", "account_login"}
 
 
 def axes_username(request, credentials=None) -> str | None:
-    """AXES_USERNAME_CALLABLE: the admin's username as typed, a learner's e-mail address
-    lower-cased (allauth authenticates with `email=`; its form field is `login`)."""
+    """AXES_USERNAME_CALLABLE: the admin's username as typed; for a learner, who signs in
+    with `email=` (allauth; its form field is `login`), the username of the account with that
+    address, so that a successful sign-in (which axes keys by username) clears the count and
+    both sign-in pages count towards one lockout. An address without an account: itself,
+    lower-cased."""
     credentials = credentials or {}
-    if credentials.get("email"):
-        return str(credentials["email"]).strip().lower()
     if credentials.get("username"):
         return credentials["username"]
     data = getattr(request, "data", None) or getattr(request, "POST", {})
-    if data.get("login"):
-        return str(data["login"]).strip().lower()
-    return data.get("username")
+    email = credentials.get("email") or data.get("login")
+    if not email:
+        return data.get("username")
+    from django.contrib.auth import get_user_model
+
+    email = str(email).strip().lower()
+    username = (get_user_model().objects.filter(email__iexact=email)
+                .values_list("username", flat=True).first())
+    return username or email
 
 
 class LoginForm(WagtailLoginForm):

@@ -10,6 +10,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from allauth.utils import build_absolute_uri
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -71,6 +72,15 @@ class AccountAdapter(DefaultAccountAdapter):
             send_after_commit(send_account_mail, {
                 "subject": message.subject, "body": message.body, "html": html,
                 "from_email": message.from_email, "to": list(message.to)})
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        """The link in the mail's language; without a request (a shell, a task) on BASE_URL."""
+        user = emailconfirmation.email_address.user
+        with translation.override(mail_language(request, user)):
+            path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        if request is None:
+            return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+        return build_absolute_uri(request, path)
 
     def send_password_reset_mail(self, user, email, context) -> None:
         if allow_password_reset_mail(email, self.request):
