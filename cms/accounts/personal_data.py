@@ -136,6 +136,15 @@ def _erase_sessions(user) -> None:
     Session.objects.filter(session_key__in=stale).delete()
 
 
+def _erase_audit_entries_about(user) -> None:
+    """Wagtail's audit log entries whose object is this account (e.g. "sign-in lockout
+    lifted"), which name it; entries the person made as an editor are the editors' record
+    and keep their user foreign key (SET_NULL by Wagtail)."""
+    from wagtail.models import ModelLogEntry
+
+    ModelLogEntry.objects.for_instance(user).delete()
+
+
 def register_own() -> None:
     """Called from AccountsConfig.ready()."""
     from allauth.account.models import EmailAddress
@@ -149,3 +158,4 @@ def register_own() -> None:
     # Failed sign-ins are kept for the cool-off only; nothing of them is worth exporting.
     register(None, label="sign_in_records", erase=_erase_sign_in_records)
     register(None, label="sessions", erase=_erase_sessions)
+    register(None, label="audit_entries_about_account", erase=_erase_audit_entries_about)
