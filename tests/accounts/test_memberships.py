@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -46,7 +47,9 @@ def org_b():
 @pytest.fixture
 def coordinator_a(org_a):
     user = person("koordinatorin")
-    call_command("make_coordinator", user.email, "bruecke", stdout=open("/dev/null", "w"))
+    out = StringIO()
+    call_command("make_coordinator", user.email, "bruecke", stdout=out)
+    assert "is now a coordinator of Brücke e. V." in out.getvalue()
     return user
 
 
@@ -179,3 +182,14 @@ def test_coordinator_revokes_a_link(coordinator_a, org_a):
                      {"action": "revoke", "invitation": invitation.pk})
     assert client_for(person("spaet")).post(link).status_code == 410
     assert Membership.objects.filter(organisation=org_a).count() == 1
+
+
+def test_make_coordinator_refuses_unknown_people_and_organisations(org_a):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="No active account"):
+        call_command("make_coordinator", "niemand@example.org", "bruecke")
+    user = person("jemand")
+    with pytest.raises(CommandError, match="No organisation"):
+        call_command("make_coordinator", user.email, "gibt-es-nicht")
+    assert not Membership.objects.exists()

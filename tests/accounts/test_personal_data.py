@@ -7,7 +7,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.sessions.models import Session
@@ -128,7 +127,7 @@ def test_download_holds_everything_registered(client, rich_learner):
     assert "password" not in answer.content.decode()
 
 
-def test_deletion_removes_personal_data_everywhere(client, rich_learner, settings):
+def test_deletion_removes_personal_data_everywhere(client, rich_learner):
     user = rich_learner
     log_in(client)
     other_device = Client()
