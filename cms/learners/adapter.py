@@ -98,6 +98,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request) -> str:
         return f"/{language_prefix(request) or settings.LANGUAGE_CODE}/"
 
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """Confirmed in another browser: on to our sign-in page (allauth's default is
+        LOGIN_URL, which is the admin's)."""
+        if self.request.user.is_authenticated:
+            return self.get_login_redirect_url(self.request)
+        return reverse("account_login")
+
     def get_signup_redirect_url(self, request) -> str:
         return self.get_login_redirect_url(request)
 

@@ -20,7 +20,10 @@ urlpatterns = [
          name="account_email_verification_sent"),
     re_path(r"^bestaetigen/(?P<key>[-:\w]+)/$", allauth.confirm_email,
             name="account_confirm_email"),
-    path("passwort/aendern/", allauth.password_change, name="account_change_password"),
+    # Signed-in only; our login page (Django's decorator inside would send to LOGIN_URL,
+    # which is the admin's).
+    path("passwort/aendern/", views.signed_in(allauth.password_change),
+         name="account_change_password"),
     path("passwort/vergessen/", allauth.password_reset, name="account_reset_password"),
     path("passwort/vergessen/gesendet/", allauth.password_reset_done,
          name="account_reset_password_done"),

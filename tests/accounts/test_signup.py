@@ -4,6 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 
 from cms.outbox.models import PendingTask
 
@@ -114,3 +115,43 @@ def test_account_pages_are_never_shared(client, learner, settings):
 def test_account_pages_without_a_language_redirect_to_one(client):
     answer = client.get("/konto/anmelden/", HTTP_ACCEPT_LANGUAGE="de")
     assert answer.status_code == 302 and answer["Location"].startswith("/de/konto/anmelden/")
+
+
+def test_confirming_in_another_browser_leads_to_our_sign_in(client, mailing):
+    with mailing():
+        sign_up(client, language="tr")
+    link = next(link for link in links_in(mail.outbox[0]) if "/bestaetigen/" in link)
+    other = Client()
+    answer = other.post(path_of(link))
+    assert answer.status_code == 302 and answer["Location"] == url("tr", "anmelden/")
+    assert EmailAddress.objects.get(email="neu@example.org").verified
+    assert log_in(other, email="neu@example.org", language="tr").status_code == 302
+
+
+def test_signed_in_pages_send_strangers_to_our_sign_in(client):
+    for path in ("passwort/aendern/", "profil/loeschen/", "organisationen/1/mitglieder/"):
+        answer = client.get(url("ru", path))
+        assert answer.status_code == 302
+        assert answer["Location"].startswith(url("ru", "anmelden/") + "?next=")
+
+
+def test_change_password(client, learner):
+    log_in(client)
+    page = client.get(url("de", "passwort/aendern/"))
+    assert 'autocomplete="current-password"' in page.content.decode()
+    answer = client.post(url("de", "passwort/aendern/"), {
+        "oldpassword": PASSWORD, "password1": "noch ein neues Passwort",
+        "password2": "noch ein neues Passwort"})
+    assert answer.status_code == 302 and answer["Location"] == url("de", "profil/")
+    learner.refresh_from_db()
+    assert learner.check_password("noch ein neues Passwort")
+    assert signed_in(client)
+
+
+def test_signing_up_with_a_taken_address_reveals_nothing(client, learner, mailing):
+    with mailing():
+        answer = sign_up(client, language="ru", email="learner@example.org")
+    assert answer.status_code == 302 and answer["Location"] == url("ru", "bestaetigen/")
+    assert get_user_model().objects.filter(email__iexact="learner@example.org").count() == 1
+    [message] = mail.outbox  # the owner of the address is told, in the reader's language
+    assert message.to == ["learner@example.org"] and "/ru/konto/passwort/vergessen/" in message.body
