@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from cms import changes, locales, site_url, slugs
-        from cms.learners import personal_data
+        from cms.learners import personal_data, tasks  # noqa: F401 (workers learn the task)
 
         locales.install()
         slugs.install()
