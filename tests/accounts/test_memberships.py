@@ -193,3 +193,23 @@ def test_make_coordinator_refuses_unknown_people_and_organisations(org_a):
     with pytest.raises(CommandError, match="No organisation"):
         call_command("make_coordinator", user.email, "gibt-es-nicht")
     assert not Membership.objects.exists()
+
+
+def test_a_newcomer_signs_up_from_the_invitation_and_returns_to_it(coordinator_a, org_a,
+                                                                   mailing):
+    from django.core import mail
+
+    from .conftest import PASSWORD, links_in, path_of
+
+    _invitation, token = Invitation.create_for(org_a, coordinator_a)
+    link = url("ar", f"einladung/{token}/")
+    newcomer = Client()
+    with mailing():
+        newcomer.post(url("ar", "registrieren/") + f"?next={link}", {
+            "full_name": "Neu", "email": "neu@example.org", "password1": PASSWORD,
+            "password2": PASSWORD, "next": link})
+    confirm = next(found for found in links_in(mail.outbox[0]) if "/bestaetigen/" in found)
+    answer = newcomer.post(path_of(confirm))
+    assert answer["Location"] == link  # back to the invitation, signed in
+    newcomer.post(link)
+    assert Membership.objects.get(user__email="neu@example.org").organisation == org_a

@@ -91,3 +91,16 @@ def test_admin_sign_in_still_uses_usernames(client, learner):
     learner.save()
     answer = client.post("/admin/login/", {"username": "learner", "password": PASSWORD})
     assert answer.status_code == 302 and signed_in(client)
+
+
+def test_allauth_limits_answer_with_our_429_page(client, settings, mailing):
+    settings.ACCOUNT_RATE_LIMITS = {"signup": "1/m/ip"}
+    data = {"full_name": "A", "email": "a@example.org", "password1": PASSWORD,
+            "password2": PASSWORD}
+    with mailing():
+        assert client.post(url("fa", "registrieren/"), data).status_code == 302
+    answer = client.post(url("fa", "registrieren/"), {**data, "email": "b@example.org"})
+    assert answer.status_code == 429
+    body = answer.content.decode()
+    assert 'lang="fa" dir="rtl"' in body and "<h1>" in body
+    assert answer["Content-Language"] == "fa"
