@@ -253,6 +253,9 @@ ERROR_TEXTS = {
           _("We could not find this page. It may have moved, or the address may have a typing "
             "mistake.")),
     405: (_("Not possible here"), _("This address can only be read, not changed.")),
+    429: (_("Too many attempts"),
+          _("You have tried this too often in a short time. Please wait a few minutes and "
+            "try again.")),
     503: (_("Temporarily unavailable"),
           _("The guides cannot be loaded right now because of a technical problem on our side. "
             "Nothing is lost. Please try again in a minute.")),
@@ -280,6 +283,10 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return render_error(request, 403)
+
+
+def too_many_requests(request, exception=None):
+    return render_error(request, 429)
 
 
 def csrf_failure(request, reason=""):

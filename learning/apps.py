@@ -9,8 +9,12 @@ class LearningConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms.accounts.personal_data import register as register_personal_data
         from cms.models.topics import TopicSection, register_topic_section
         from cms.sections import PageSection, register_section
+
+        from . import personal_data
+        from .models import Learner
 
         # Modules live below topics, which list them after their guides.
         register_topic_section(TopicSection("learning.ModulePage",
@@ -21,6 +25,8 @@ class LearningConfig(AppConfig):
         from .importing import register
 
         register()
+        register_personal_data(Learner, label="learning", export=personal_data.export,
+                               erase=personal_data.erase)
         # Every sign-in (allauth's, after sign-up and e-mail confirmation too, and the admin's)
         # takes over what the reader did as a guest in this browser.
         user_logged_in.connect(_adopt_guest, dispatch_uid="learning-adopt-guest")

@@ -19,6 +19,8 @@ def export(user) -> list[dict]:
     learner = _learner(user)
     if learner is None:
         return []
+    from .certificates import export_certificates
+
     titles = _titles([*learner.enrolments.values_list("module_key", flat=True),
                       *learner.completions.values_list("lesson_key", flat=True),
                       *learner.attempts.values_list("lesson_key", flat=True)])
@@ -39,6 +41,7 @@ def export(user) -> list[dict]:
                                         "answered_at": answer.answered_at.isoformat()}
                                        for answer in a.answers.all()]}
                           for a in learner.attempts.prefetch_related("answers")],
+        "certificates": export_certificates(learner),
     }]
 
 
@@ -46,7 +49,10 @@ def erase(user) -> None:
     learner = _learner(user)
     if learner is None:
         return
+    from .certificates import erase_certificates
+
     with transaction.atomic():
+        erase_certificates(learner)
         for answer in QuizAnswer.objects.filter(attempt__learner=learner):
             if isinstance(answer.given, str):  # a typed short answer
                 answer.given = ""

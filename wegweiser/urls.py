@@ -18,6 +18,7 @@ handler400 = "cms.views.bad_request"
 handler403 = "cms.views.permission_denied"
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"
+handler429 = "cms.views.too_many_requests"  # allauth's rate limits answer with it
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("kontakt/", legal_views.contact, name="contact"),
     path("kontakt/danke/", legal_views.thanks, name="contact_thanks"),
     path("lernen/", include("learning.urls")),
+    path("konto/", include("cms.learners.urls")),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],
     re_path(r"^((?:[\w\-]+/)*)$", views.serve_with_fallback, name="wagtail_serve"),

@@ -7,3 +7,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "Accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register_own()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -6,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 class User(AbstractUser):
     """The project's own user model, in place from the first migration so that fields
-    (e.g. for learners) can be added later without a painful swap."""
+    (e.g. for learners) can be added later without a painful swap.
+
+    Learners sign up with an e-mail address (django-allauth, cms/learners/); `full_name` is the
+    name printed on their certificates, `preferred_language` the language of their mails when
+    no request says otherwise and of the home page they land on after signing in."""
+
+    full_name = models.CharField(_("full name"), max_length=200, blank=True,
+                                 help_text=_("As it should appear on your certificates."))
+    preferred_language = models.CharField(_("preferred language"), max_length=10,
+                                          choices=settings.LANGUAGES,
+                                          default=settings.LANGUAGE_CODE)
 
     class Meta:
         verbose_name = "user"

@@ -9,6 +9,10 @@ and `lockout_response` (AXES_LOCKOUT_CALLABLE) answers that page with 429 Too Ma
 instead of axes' bare text. Elsewhere (an API client's Basic auth) the answer is that message
 as plain text.
 
+Learners (django-allauth, cms/learners/) sign in by e-mail address: `axes_username` gives axes
+their account's username, so the same lockout counts their wrong passwords,
+and their sign-in page says why with `learner_lockout_message` (answered as 429 as well).
+
 Password reset: the form answers every request the same way (no hint whether an account
 exists), but sends no mail once an address, or a client address, has asked
 PASSWORD_RESET_LIMIT_PER_ADDRESS / PASSWORD_RESET_LIMIT_PER_CLIENT times within
@@ -52,6 +56,42 @@ def lockout_message() -> str:
     ) % {"minutes": minutes}
 
 
+def learner_lockout_message() -> str:
+    minutes = cool_off_minutes()
+    return ngettext(
+        "Too many failed sign-in attempts. For your protection, signing in with this e-mail "
+        "address from your network is blocked for %(minutes)d minute. Please try again later.",
+        "Too many failed sign-in attempts. For your protection, signing in with this e-mail "
+        "address from your network is blocked for %(minutes)d minutes. Please try again later.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+# Sign-in pages whose form shows the lockout itself: answered as they are, with status 429.
+LOCKOUT_PAGES = {"wagtailadmin_login", "account_login"}
+
+
+def axes_username(request, credentials=None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the admin's username as typed; for a learner, who signs in
+    with `email=` (allauth; its form field is `login`), the username of the account with that
+    address, so that a successful sign-in (which axes keys by username) clears the count and
+    both sign-in pages count towards one lockout. An address without an account: itself,
+    lower-cased."""
+    credentials = credentials or {}
+    if credentials.get("username"):
+        return credentials["username"]
+    data = getattr(request, "data", None) or getattr(request, "POST", {})
+    email = credentials.get("email") or data.get("login")
+    if not email:
+        return data.get("username")
+    from django.contrib.auth import get_user_model
+
+    email = str(email).strip().lower()
+    username = (get_user_model().objects.filter(email__iexact=email)
+                .values_list("username", flat=True).first())
+    return username or email
+
+
 class LoginForm(WagtailLoginForm):
     """Wagtail's sign-in form; says so when axes has locked the attempt out."""
 
@@ -67,7 +107,10 @@ class LoginForm(WagtailLoginForm):
 def lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: the sign-in page with the lockout message (rendered by the
     view through LoginForm) as 429; anything else gets the message as text."""
-    if original_response is not None and request.path == reverse("wagtailadmin_login"):
+    match = getattr(request, "resolver_match", None)
+    page = match.url_name if match else None
+    if original_response is not None and (page in LOCKOUT_PAGES
+                                          or request.path == reverse("wagtailadmin_login")):
         original_response.status_code = 429
         return original_response
     return HttpResponse(lockout_message(), status=429, content_type="text/plain; charset=utf-8")

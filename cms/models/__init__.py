@@ -6,6 +6,7 @@ from .guides import GuideGlossaryLink, GuidePage, GuideRelatedLink
 from .home import HomePage
 from .locks import NamedLock
 from .media import CustomDocument, CustomImage, CustomRendition
+from .memberships import Invitation, Membership
 from .organisations import Organisation
 from .topics import STANDARD_TOPICS, TopicPage
 from .vocabulary import OrganisationType, Region, SpokenLanguage, Vocabulary
@@ -21,6 +22,8 @@ __all__ = [
     "GuidePage",
     "GuideRelatedLink",
     "HomePage",
+    "Invitation",
+    "Membership",
     "NamedLock",
     "Organisation",
     "OrganisationType",

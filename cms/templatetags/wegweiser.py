@@ -108,3 +108,15 @@ def safe_url(url):
     from cms.sanitise import is_safe_url
 
     return url if is_safe_url(url) else ""
+
+
+@register.inclusion_tag("includes/account_link.html", takes_context=True)
+def account_link(context):
+    """"Sign in" or "My account" in the header. A reader without a session cookie is
+    anonymous: answered without touching the session, so public pages stay cacheable."""
+    from cms.caching.policy import has_session
+
+    request = context.get("request")
+    signed_in = bool(request is not None and has_session(request)
+                     and getattr(request, "user", None) and request.user.is_authenticated)
+    return {"signed_in": signed_in}

@@ -94,6 +94,14 @@ def public_addresses(guide, document, restrictions):
         f"/documents/authenticate_with_password/{collection_restriction.pk}/",
         f"/de/_util/authenticate_with_password/{page_restriction.pk}/{guide.pk}/",
         "/de/_util/login/", f"/de/_feedback/{guide.pk}/",  # POST only: 405, Allow: POST
+        # Learner accounts (cms/learners/urls.py), as an anonymous reader meets them
+        "/de/konto/anmelden/", "/ar/konto/registrieren/", "/de/konto/abmelden/",
+        "/de/konto/gesperrt/", "/de/konto/bestaetigen/", "/de/konto/bestaetigen/falsch/",
+        "/de/konto/passwort/aendern/", "/uk/konto/passwort/vergessen/",
+        "/de/konto/passwort/vergessen/gesendet/", "/de/konto/passwort/neu/1-falsch/",
+        "/de/konto/passwort/neu/fertig/", "/de/konto/profil/", "/de/konto/profil/adresse/",
+        "/de/konto/profil/daten/", "/de/konto/profil/loeschen/", "/fa/konto/einladung/falsch/",
+        "/de/konto/organisationen/1/", "/de/konto/organisationen/1/mitglieder/",
     ]
 
 

@@ -303,6 +303,51 @@ CELERY_BEAT_SCHEDULE["prune-sign-in-records"] = {  # expired lockouts, old reset
     "schedule": crontab(hour=3, minute=40),
 }
 
+# --- Learner accounts (django-allauth, cms/learners/) -----------------------------------
+# Readers sign up with e-mail, password and full name under /<lang>/konto/ and confirm their
+# address by a link before they can sign in. Every mail is rendered in the reader's language
+# and sent through the outbox (cms/learners/adapter.py). Wrong passwords count towards the
+# same django-axes lockout as the admin's (keyed by the lower-cased e-mail address and the
+# client address); allauth's own limits stay in place, looser than axes' where both count.
+INSTALLED_APPS += ["allauth", "allauth.account"]
+MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+AUTHENTICATION_BACKENDS.append("allauth.account.auth_backends.AuthenticationBackend")
+AXES_USERNAME_CALLABLE = "cms.accounts.signin.axes_username"
+ACCOUNT_ADAPTER = "cms.learners.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "cms.learners.forms.LoginForm",
+    "signup": "cms.learners.forms.SignupForm",
+    "reset_password": "cms.learners.forms.ResetPasswordForm",
+    "reset_password_from_key": "cms.learners.forms.ResetPasswordKeyForm",
+    "change_password": "cms.learners.forms.ChangePasswordForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"  # filled from the address by allauth
+ACCOUNT_USER_DISPLAY = "cms.learners.adapter.user_display"  # in mails: the name, not "neu"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # mail scanners open links; confirming takes a button
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses that have no account here
+ACCOUNT_SESSION_REMEMBER = None  # the reader chooses ("Remember me")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Wegweiser] "
+# Links in mails: the scheme of BASE_URL, the host the reader used (checked by ALLOWED_HOSTS).
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = WAGTAILADMIN_BASE_URL.split("://", 1)[0]
+ACCOUNT_RATE_LIMITS = {
+    # Axes locks a (address, client) pair after AXES_FAILURE_LIMIT failures and says so;
+    # allauth's limit per address (any client) and per client (any address) comes later.
+    "login_failed": "10/m/ip,10/15m/key",
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/m/key",
+}
+
 # --- Reader feedback (feedback/) --------------------------------------------------------
 # "Was this page helpful?": one answer per client address, page and day (a keyed hash in the
 # cache, never the address); notes after "No" are deleted after this many days.
