@@ -7,7 +7,8 @@ import pytest
 
 from learning.models import Certificate, Enrolment, Learner, QuizAnswer
 from learning.statistics import module_stats
-from tests.accounts.conftest import PASSWORD, learner, log_in, url  # noqa: F401 (fixture)
+from tests.accounts.conftest import PASSWORD, log_in, url
+from tests.factories import UserFactory
 
 from .test_lesson_flow import ORIGIN, answer, pass_quiz
 
@@ -22,14 +23,19 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def finished(client, learner, module, lessons, django_capture_on_commit_callbacks):
+def finished(client, module, lessons, django_capture_on_commit_callbacks):
+    from allauth.account.models import EmailAddress
+
+    user = UserFactory(username="learner", email="learner@example.org",
+                       full_name="Amal Haddad", preferred_language="ar")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     assert log_in(client).status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         answer(client, lessons[0], "kurz", "Sachbericht")
         pass_quiz(client, lessons[0])  # the short answer is refused: answered already
         client.post(f"/de/lernen/lektion/{lessons[1].translation_key}/erledigt/", **ORIGIN)
     assert Enrolment.objects.get().completed_at is not None
-    return learner
+    return user
 
 
 def test_the_download_holds_progress_answers_and_the_certificate(client, finished):
