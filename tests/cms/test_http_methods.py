@@ -102,6 +102,14 @@ def public_addresses(guide, document, restrictions):
         "/de/konto/passwort/neu/fertig/", "/de/konto/profil/", "/de/konto/profil/adresse/",
         "/de/konto/profil/daten/", "/de/konto/profil/loeschen/", "/fa/konto/einladung/falsch/",
         "/de/konto/organisationen/1/", "/de/konto/organisationen/1/mitglieder/",
+        # Learning (learning/urls.py): actions are POST only (405), the rest as a reader meets it
+        "/de/lernen/mein-lernen/", "/ar/lernen/organisation/1/",
+        f"/de/lernen/modul/{guide.translation_key}/beginnen/",
+        f"/de/lernen/lektion/{guide.translation_key}/antwort/",
+        f"/de/lernen/lektion/{guide.translation_key}/neuer-versuch/",
+        f"/de/lernen/lektion/{guide.translation_key}/erledigt/",
+        "/de/lernen/zertifikat/?code=abcd", "/ar/lernen/zertifikat/ABCD-EFGH-JKLM/",
+        "/de/lernen/zertifikat/ABCD-EFGH-JKLM/pdf/",
     ]
 
 
