@@ -4,7 +4,7 @@ into a throw-away database, a learner signed in who answered half of the first q
 then each page fetched `--repeat` times after a warm-up. Prints queries, wall and CPU time
 per request (p50 / p95). The render memo is on, as in production.
 
-    DATABASE_URL=sqlite:////tmp/learning.sqlite3 .venv/bin/python benchmarks/learning.py
+    DATABASE_URL=sqlite:////tmp/lesson.sqlite3 .venv/bin/python benchmarks/lesson_page.py
 """
 
 import argparse
