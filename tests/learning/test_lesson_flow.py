@@ -179,3 +179,17 @@ def test_modules_are_offered_on_the_home_page_topic_and_the_guides_they_teach(cl
         html = client.get(url).content.decode()
         assert "Unser erster Förderantrag" in html, url
     assert "Unser erster Förderantrag" in client.get("/ar/").content.decode()  # in German
+
+
+def test_search_finds_modules_and_lessons_as_their_own_types(client, module, lessons):
+    from django.db import connection
+
+    from search import language_index
+
+    language_index.sync(connection)
+    answer = client.get("/api/v1/search/", {"q": "Förderantrag", "lang": "de",
+                                            "type": "module"}).json()
+    assert [r["title"] for r in answer["results"]] == ["Unser erster Förderantrag"]
+    lesson = client.get("/api/v1/search/", {"q": "Eigenanteil", "lang": "de",
+                                            "type": "lesson"}).json()
+    assert "Geld und Eigenanteil" in [r["title"] for r in lesson["results"]]
