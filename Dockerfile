@@ -24,6 +24,9 @@ COPY funding ./funding
 COPY partners ./partners
 COPY search ./search
 COPY translations ./translations
+COPY feedback ./feedback
+COPY learning ./learning
+COPY legal ./legal
 # Only the runtime dependencies: no [test] extras in the image.
 RUN pip install .
 

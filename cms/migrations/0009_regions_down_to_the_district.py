@@ -12,6 +12,21 @@ def add_districts(apps, schema_editor):
     sync_regions(apps.get_model("cms", "Region"))
 
 
+
+def sources_stay_current(apps, schema_editor, old="0008_topic_is_step_by_step", new="0009_regions_down_to_the_district"):
+    """wagtail-localize warns translators that "the data model has changed" when cms has a
+    newer migration than a TranslationSource names. This one changes no translatable field of
+    an existing model, so sources that were current stay current (as in 0007 and 0008)."""
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+    models_here = [model._meta.model_name for model in apps.get_app_config("cms").get_models()]
+    TranslationSource.objects.using(schema_editor.connection.alias).filter(
+        specific_content_type__app_label="cms", specific_content_type__model__in=models_here,
+        schema_version=old).update(schema_version=new)
+
+
+def sources_back(apps, schema_editor):
+    sources_stay_current(apps, schema_editor, old="0009_regions_down_to_the_district", new="0008_topic_is_step_by_step")
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -54,4 +69,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(condition=models.Q(('key', ''), _negated=True), fields=('key',), name='region_key_unique'),
         ),
         migrations.RunPython(add_districts, migrations.RunPython.noop),
+        migrations.RunPython(sources_stay_current, sources_back),
     ]

@@ -6,6 +6,21 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+
+def sources_stay_current(apps, schema_editor, old="0009_regions_down_to_the_district", new="0010_memberships"):
+    """wagtail-localize warns translators that "the data model has changed" when cms has a
+    newer migration than a TranslationSource names. This one changes no translatable field of
+    an existing model, so sources that were current stay current (as in 0007 and 0008)."""
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
+    models_here = [model._meta.model_name for model in apps.get_app_config("cms").get_models()]
+    TranslationSource.objects.using(schema_editor.connection.alias).filter(
+        specific_content_type__app_label="cms", specific_content_type__model__in=models_here,
+        schema_version=old).update(schema_version=new)
+
+
+def sources_back(apps, schema_editor):
+    sources_stay_current(apps, schema_editor, old="0010_memberships", new="0009_regions_down_to_the_district")
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -50,4 +65,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('user', 'organisation'), name='one_membership_per_organisation')],
             },
         ),
+        migrations.RunPython(sources_stay_current, sources_back),
     ]

@@ -83,9 +83,8 @@ def test_the_list_labels_each_programme_with_its_level(client, levels):
     html = client.get("/de/search/", {"type": "funding", "region": "leipzig"}).content.decode()
     places = re.findall(r'<dd class="places">(.*?)</dd>', html, re.S)
     text = [re.sub(r"<[^>]+>", "", p).strip() for p in places]
-    # English level labels until the catalogues have the new strings (the lead merges them).
-    assert sorted(text) == ["Berlin (federal state), Bundesweit", "Leipzig (independent city)",
-                            "Sachsen (federal state)"]
+    assert sorted(text) == ["Berlin (Bundesland), Bundesweit", "Leipzig (kreisfreie Stadt)",
+                            "Sachsen (Bundesland)"]
     # The chosen region is checked under its code, whichever way the link wrote it.
     assert 'name="region" value="14713" checked' in html
 

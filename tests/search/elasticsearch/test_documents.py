@@ -84,7 +84,8 @@ def test_only_live_public_content(guide):
     assert live_object(search_type("guide"), guide.pk) is None
     assert live_object(search_type("guide"), restricted.pk) is None
     # Home and glossary pages are not searchable types.
-    assert {d["type"] for d in ids.values()} <= {"guide", "topic", "funding", "glossary"}
+    assert {d["type"] for d in ids.values()} <= {"guide", "topic", "funding", "glossary",
+                                                 "module", "lesson"}
 
 
 def test_live_object_is_the_specific_page(guide):
