@@ -4,9 +4,11 @@ finder page itself. The facts a search reads once per page of results are also w
 result list shows (templates/funding/search_hit_facts.html)."""
 
 import datetime
+import functools
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.ids import among
 from cms.searchable import Facet, Finder, SearchType, Sort, register
 
 from .deadlines import DEADLINE_SOON_DAYS, DEADLINE_STATES, deadline_state
@@ -25,12 +27,12 @@ def programme_facts(ids, today) -> dict:
                   "amount_min": low, "amount_max": high, "cofunding_percent": share,
                   "regions": set(), "eligible": set()}
              for pk, deadline, low, high, share in FundingProgrammePage.objects.order_by()
-             .filter(pk__in=ids)
+             .filter(among("pk", ids))
              .values_list("pk", "deadline", "amount_min", "amount_max", "cofunding_percent")}
     for key, through, code in (
             ("regions", FundingProgrammePage.regions.through, "region__code"),
             ("eligible", FundingProgrammePage.eligible_types.through, "organisationtype__code")):
-        for pk, value in through.objects.filter(fundingprogrammepage_id__in=ids).values_list(
+        for pk, value in through.objects.filter(among("fundingprogrammepage_id", ids)).values_list(
                 "fundingprogrammepage_id", code):
             facts[pk][key].add(value)
     return facts
@@ -57,8 +59,16 @@ def _region_values(facts, context) -> list[str]:
     region counts it."""
     regions = facts.get("regions") or ()
     if NATIONWIDE in regions:
-        return [code for code, _label in _regions("")]
+        return list(_region_codes())
     return sorted(regions)
+
+
+@functools.cache
+def _region_codes() -> tuple[str, ...]:
+    """Every region's code (not its label: no translation per programme and search)."""
+    from cms.models.vocabulary import REGION_CHOICES
+
+    return tuple(code for code, _label in REGION_CHOICES)
 
 
 def _eligible(language, context=None):
