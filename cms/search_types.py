@@ -12,13 +12,19 @@ TOPIC_DEPTH = 3
 
 def topics_of(language: str) -> dict[str, tuple[str, str]]:
     """{tree path: (slug, title)} of the live topics in a language, in the editors' order."""
+    from django.contrib.contenttypes.models import ContentType
+
     from cms.locales import for_language
     from cms.models import TopicPage
 
     locale = for_language(language)
     if locale is None:
         return {}
-    rows = (Page.objects.live().type(TopicPage).filter(locale=locale, depth=TOPIC_DEPTH)
+    # Once per search: the content type (cached by Django) rather than .type(TopicPage), which
+    # looks up every subclass's type on each call (0.15 ms; topics have no subclasses).
+    topic_type = ContentType.objects.get_for_model(TopicPage).pk
+    rows = (Page.objects.live()
+            .filter(locale=locale, depth=TOPIC_DEPTH, content_type_id=topic_type)
             .order_by("path").values_list("path", "slug", "title"))
     return {path: (slug, title) for path, slug, title in rows}
 

@@ -7,6 +7,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 
+from cms.ids import among
 from cms.searchable import Facet, Finder, SearchType, Sort, register
 
 from . import regions
@@ -25,12 +26,12 @@ def programme_facts(ids, today) -> dict:
                   "amount_min": low, "amount_max": high, "cofunding_percent": share,
                   "regions": set(), "eligible": set()}
              for pk, deadline, low, high, share in FundingProgrammePage.objects.order_by()
-             .filter(pk__in=ids)
+             .filter(among("pk", ids))
              .values_list("pk", "deadline", "amount_min", "amount_max", "cofunding_percent")}
     for key, through, code in (
             ("regions", FundingProgrammePage.regions.through, "region__code"),
             ("eligible", FundingProgrammePage.eligible_types.through, "organisationtype__code")):
-        for pk, value in through.objects.filter(fundingprogrammepage_id__in=ids).values_list(
+        for pk, value in through.objects.filter(among("fundingprogrammepage_id", ids)).values_list(
                 "fundingprogrammepage_id", code):
             facts[pk][key].add(value)
     tree = regions.region_tree()

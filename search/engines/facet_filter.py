@@ -19,13 +19,15 @@ from .base import FacetValue, SearchQuery
 
 def assign_values(candidates, contexts: dict) -> None:
     """c.values = {facet key: frozenset of the values c counts for}."""
-    facets = registry.facets
+    # Which facets apply, decided once per type rather than per candidate and facet.
+    by_type: dict[str, list] = {}
     for c in candidates:
-        c.values = {
-            f.key: frozenset(f.values(c.facts, contexts.get(f.key))) if f.applies_to(c.type)
-            else EMPTY
-            for f in facets
-        }
+        facets = by_type.get(c.type)
+        if facets is None:
+            facets = by_type[c.type] = [(f.key, f.values, contexts.get(f.key), f.applies_to(c.type))
+                                        for f in registry.facets]
+        c.values = {key: frozenset(values(c.facts, context)) if applies else EMPTY
+                    for key, values, context, applies in facets}
 
 
 def _hidden_key(key: str) -> str:
@@ -58,7 +60,8 @@ def filter_and_count(candidates, query: SearchQuery, labels: dict):
     facets = {}
     for facet in registry.facets:
         ignore = {facet.key, _hidden_key(facet.key)}
-        counts = Counter(v for c, fails in failed if fails <= ignore and facet.applies_to(c.type)
+        # A facet that does not apply to a candidate's type has no values for it (EMPTY).
+        counts = Counter(v for c, fails in failed if fails <= ignore
                          for v in c.values[facet.key])
         chosen = query.chosen(facet.key)
         facets[facet.key] = [FacetValue(value, label, counts.get(value, 0))

@@ -10,9 +10,10 @@ decided by ordinary querysets in the engine.
 """
 
 from django.db import connection
-from django.db.models import F, Lookup, Q
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
+
+from cms.ids import among, id_array
 
 from .. import language_index
 
@@ -91,7 +92,7 @@ def _postgres_ranked(kinds, groups, operator, locale_id, limit):
             WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
               AND d.content_type_id = ANY(%s::integer[])""",
             [TITLE_WEIGHT, BODY_WEIGHT, *(_tsquery([g], "and") for g in groups),
-             _tsquery(groups, operator), locale_id, _array(list(by_type))])
+             _tsquery(groups, operator), locale_id, id_array(by_type)])
         matches = [{} for _kind in kinds]
         for ct, object_id, score, title_groups in cursor.fetchall():
             matches[by_type[ct]][object_id] = (score, title_groups)
@@ -101,32 +102,6 @@ def _postgres_ranked(kinds, groups, operator, locale_id, limit):
         found.append(sorted(((*row, *scores[row[0]]) for row in visible),
                             key=lambda r: -r[-2])[:limit])
     return found
-
-
-class _AnyOf(Lookup):
-    """`field = ANY('{1,2,…}'::integer[])`: one parameter for thousands of ids, and a plan
-    PostgreSQL makes from the array (hashed) whatever the statistics."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s::integer[])", [*lhs_params, _array(self.rhs)]
-
-
-def among(field: str, ids: list[int]):
-    """A filter for `field` in `ids`: on PostgreSQL one array parameter (see _AnyOf),
-    elsewhere `field__in`."""
-    if connection.vendor == "postgresql":
-        return _AnyOf(F(field), ids)
-    return Q(**{f"{field}__in": ids})
-
-
-def _array(ids: list[int]) -> str:
-    """One array literal instead of a parameter per id: adapting thousands of parameters one
-    by one took longer than the query."""
-    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 def _sqlite_match(expression: str, types: str, scope):
