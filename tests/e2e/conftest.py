@@ -50,7 +50,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="package")
 def site():
     if os.environ.get("E2E_SITE_URL"):  # while writing tests: a server started by hand
-        yield server.RunningSite(url=os.environ["E2E_SITE_URL"], process=None, log_path=None)
+        mail_dir = os.environ.get("E2E_MAIL_DIR")
+        yield server.RunningSite(url=os.environ["E2E_SITE_URL"], process=None, log_path=None,
+                                 mail_dir=Path(mail_dir) if mail_dir else None)
         return
     running, stop = server.start_site()
     yield running

@@ -13,6 +13,9 @@ GUIDE_TITLE = {"de": "Einen Verein gründen: der Weg zum e. V.",
                "ar": "تأسيس جمعية: الطريق إلى جمعية مسجلة (e. V.)"}
 SEARCH_WORD = {"de": "Satzung", "ar": "النظام"}
 FUNDING_SEARCH_PATH = "search/?type=funding&sort=deadline"
+# A demo learning module (translated into Arabic) and its first lesson, with a quiz.
+MODULE_PATH = "vereinsarbeit/oeffentlichkeitsarbeit/"
+LESSON_PATH = MODULE_PATH + "wer-wir-sind/"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,18 @@ PAGE_TYPES = [
     # The contact form as the accessibility statement links to it (topic and page chosen).
     PageType("contact", "kontakt/?topic=barrier&page=/de/barrierefreiheit/"),
     PageType("not-found", "gibt-es-nicht/", status=404),
+    # Learning, as an anonymous reader sees it (the cacheable versions). Every demo lesson
+    # has a quiz, so there is no lesson without one to check. The signed-in pages (a lesson
+    # with answers and feedback, the profile, members, a valid certificate) are checked
+    # inside test_learning_journey.py, where they are open.
+    PageType("module", MODULE_PATH),
+    PageType("lesson", LESSON_PATH),
+    PageType("my-learning", "lernen/mein-lernen/"),
+    PageType("certificate-unknown", "lernen/zertifikat/ABCD-EFGH-JKLM/", status=404),
+    # Learner accounts (django-allauth).
+    PageType("sign-in", "konto/anmelden/"),
+    PageType("sign-up", "konto/registrieren/"),
+    PageType("password-reset", "konto/passwort/vergessen/"),
 ]
 
 PAGE_TYPE_IDS = [p.name for p in PAGE_TYPES]

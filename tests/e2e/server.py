@@ -31,6 +31,9 @@ PREPARE = [sys.executable, "-m", "tests.e2e.prepare_site"]
 
 EDITOR = ("e2e-editor", "editor-pass-2026")
 TRANSLATOR = ("e2e-translator", "translator-pass-2026")
+# A learner account (address confirmed) that coordinates a demo organisation.
+COORDINATOR = ("koordination@example.org", "coordinator-pass-2026")
+COORDINATED_ORGANISATION = "beispielverein-bruecke-leipzig"
 
 
 @dataclass
@@ -38,6 +41,14 @@ class RunningSite:
     url: str
     process: subprocess.Popen | None
     log_path: Path | None
+    mail_dir: Path | None = None  # the server's sent mails, one file per message
+
+    def mails(self) -> list[str]:
+        """Every mail the server sent so far, oldest first, as text (headers and body)."""
+        if self.mail_dir is None or not self.mail_dir.exists():
+            return []
+        files = sorted(self.mail_dir.iterdir(), key=lambda path: path.stat().st_mtime_ns)
+        return [path.read_text(errors="replace") for path in files]
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
@@ -83,6 +94,7 @@ def server_environment(workdir: Path, database_url: str, port: int) -> dict:
         BASE_URL=f"http://127.0.0.1:{port}",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
+        E2E_MAIL_DIR=str(workdir / "mail"),
         E2E_CACHE_PREFIX=f"e2e-{uuid.uuid4().hex[:12]}",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
@@ -123,7 +135,8 @@ def start_site() -> tuple[RunningSite, Callable[[], None]]:
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
-    site = RunningSite(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path)
+    site = RunningSite(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path,
+                       mail_dir=workdir / "mail")
 
     def stop():
         stop_process(process)

@@ -20,5 +20,8 @@ if REDIS_URL:  # noqa: F405
         }
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mails are written as files into the run's folder, where the journeys read them (the
+# confirmation link of a sign-up): the server is another process, so locmem would not do.
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = env_str("E2E_MAIL_DIR", "/tmp/wegweiser-e2e-mail")
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_str("BASE_URL", "http://127.0.0.1")

@@ -20,10 +20,15 @@ def test_every_page_type_is_valid_html(page, tmp_path):
             path.write_bytes(response.body())
             files.append(str(path))
 
+    errors = nu_errors(files)
+    assert not errors, "\n".join(errors)
+
+
+def nu_errors(files: list[str]) -> list[str]:
+    """The Nu checker's errors in the given HTML files, as `file:line: message`."""
     run = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always",
                           *files], capture_output=True, text=True, timeout=300)
-    messages = json.loads(run.stderr)["messages"]
-    errors = [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m["type"] in ("error", "non-document-error")]
-    assert not errors, "\n".join(errors)
     assert run.returncode == 0, run.stderr[-2000:]
+    messages = json.loads(run.stderr)["messages"]
+    return [f"{m['url'].rsplit('/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+            for m in messages if m["type"] in ("error", "non-document-error")]
