@@ -18,7 +18,7 @@ def publish(page):
 def make_event(**fields):
     from events.models import EventPage
 
-    start = timezone.now() + datetime.timedelta(days=10)
+    start = (timezone.now() + datetime.timedelta(days=10)).replace(second=0, microsecond=0)
     values = {"title": "Förderanträge schreiben", "slug": "foerderantraege-schreiben",
               "summary": "Ein Workshop für Vereine.", "start": start,
               "end": start + datetime.timedelta(hours=2), "capacity": 10,
