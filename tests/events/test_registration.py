@@ -183,3 +183,21 @@ def test_refusals_are_clear_in_the_readers_language_and_change_nothing(
     guest = post_guest(client, event, language=language).content.decode()
     assert escape(expected) in guest
     assert Registration.objects.count() == before
+
+
+def test_the_reminder_is_sent_once_even_when_beat_runs_twice(
+        client, learner, mailoutbox, django_capture_on_commit_callbacks):
+    from events.tasks import send_event_reminders
+
+    soon = make_event(start=timezone.now() + datetime.timedelta(hours=20),
+                      end=timezone.now() + datetime.timedelta(hours=22))
+    later = make_event(slug="spaeter")  # ten days ahead: no reminder yet
+    client.force_login(learner)
+    for event in (soon, later):
+        client.post(register_url(event), **ORIGIN)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_event_reminders() == 1
+        assert send_event_reminders() == 0
+    assert len(mailoutbox) == 1
+    assert "is tomorrow" in mailoutbox[0].body and mailoutbox[0].to == ["lea@example.org"]

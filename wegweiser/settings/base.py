@@ -220,6 +220,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.expire_event_offers",
         "schedule": 300.0,
     },
+    "event-reminders": {  # a mail the day before each event, once per registration
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute=5),
+    },
     "flush-outbox": {  # tasks the broker could not take when they were queued
         "task": "cms.outbox.tasks.flush_outbox",
         "schedule": 60.0,
