@@ -10,9 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHELL = "wegweiser"
-FEATURE_APPS = ("feedback", "funding", "learning", "legal", "partners", "search", "translations")
+FEATURE_APPS = ("events", "feedback", "funding", "learning", "legal", "partners", "search",
+                "translations")
 PACKAGES = (SHELL, *FEATURE_APPS, "cms")
-CONTENT = ("cms.models", "funding", "learning", "partners")
+CONTENT = ("cms.models", "events", "funding", "learning", "partners")
 MAX_LINES = 450
 
 

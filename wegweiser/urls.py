@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("kontakt/", legal_views.contact, name="contact"),
     path("kontakt/danke/", legal_views.thanks, name="contact_thanks"),
     path("lernen/", include("learning.urls")),
+    path("veranstaltungen/", include("events.urls")),
     path("konto/", include("cms.learners.urls")),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "translations",
     "feedback",
     "learning",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -214,6 +215,14 @@ CELERY_BEAT_SCHEDULE = {
     "prune-feedback-notes": {  # readers' notes after "No" are kept FEEDBACK_NOTE_MAX_AGE_DAYS
         "task": "feedback.tasks.prune_feedback_notes",
         "schedule": crontab(hour=3, minute=50),
+    },
+    "expire-event-offers": {  # seats offered from a waiting list and not taken in 48 hours
+        "task": "events.tasks.expire_event_offers",
+        "schedule": 300.0,
+    },
+    "event-reminders": {  # a mail the day before each event, once per registration
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute=5),
     },
     "flush-outbox": {  # tasks the broker could not take when they were queued
         "task": "cms.outbox.tasks.flush_outbox",
