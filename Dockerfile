@@ -27,6 +27,7 @@ COPY translations ./translations
 COPY feedback ./feedback
 COPY learning ./learning
 COPY legal ./legal
+COPY events ./events
 # Only the runtime dependencies: no [test] extras in the image.
 RUN pip install .
 
