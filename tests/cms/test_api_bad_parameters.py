@@ -269,6 +269,10 @@ def test_right_filter_values_still_find_the_page(client, model):
     """The checks refuse only what a field cannot hold: each field's value on a real page
     finds that page."""
     page = model.objects.live().filter(locale__language_code="de").first()
+    if page is None and model._meta.label == "events.EventPage":
+        from tests.events.conftest import make_event  # events are not imported from files
+
+        page = make_event()
     assert page is not None, f"the fixture content has no {model.__name__}"
     for name, field in filter_fields("/api/v2/pages/", model).items():
         if isinstance(field, StreamField | TaggableManager) or field.is_relation:

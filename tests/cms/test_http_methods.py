@@ -110,6 +110,14 @@ def public_addresses(guide, document, restrictions):
         f"/de/lernen/lektion/{guide.translation_key}/erledigt/",
         "/de/lernen/zertifikat/?code=abcd", "/ar/lernen/zertifikat/ABCD-EFGH-JKLM/",
         "/de/lernen/zertifikat/ABCD-EFGH-JKLM/pdf/",
+        # Events (events/urls.py)
+        "/de/veranstaltungen/", "/ar/veranstaltungen/archiv/", "/de/veranstaltungen/feed.ics",
+        "/de/veranstaltungen/meine/", "/de/veranstaltungen/kalender/falsch.ics",
+        f"/de/veranstaltungen/{guide.translation_key}.ics",
+        f"/de/veranstaltungen/{guide.translation_key}/anmelden/",
+        f"/de/veranstaltungen/{guide.translation_key}/abmelden/",
+        "/de/veranstaltungen/bestaetigen/falsch/", "/de/veranstaltungen/platz/falsch/",
+        "/de/veranstaltungen/absagen/falsch/",
     ]
 
 
