@@ -9,6 +9,7 @@ registrations.py), so a reader registers for the same date whatever language the
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -147,6 +148,7 @@ class EventPage(BasePage):
         context["personal"] = has_session(request)
         context["show_online_link"] = bool(
             mine and mine.status == "confirmed" and self.online_url)
+        context["guest_retention_days"] = settings.EVENT_GUEST_RETENTION_DAYS
         context["may_take_attendance"] = (self.needs_registration
                                           and self.may_take_attendance(user))
         return context
