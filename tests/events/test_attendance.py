@@ -168,3 +168,11 @@ def test_attending_completes_the_linked_lesson_once(client, editor, module, lear
     client.post(url(event), {"present": []})
     client.post(url(event), {"present": [str(lea.pk)]})
     assert LessonCompletion.objects.filter(learner__user=learner).count() == 1
+
+
+def test_attendance_is_in_the_learners_data_download(today_event, learner):
+    from cms.accounts.personal_data import export
+
+    seat(today_event, user=learner, attended_at=timezone.now())
+    (row,) = export(learner)["event_registrations"]
+    assert row["event"] == "Netzwerktreffen" and row["attended"] is not None
