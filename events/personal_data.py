@@ -10,7 +10,8 @@ def export(user) -> list[dict]:
         .values_list("translation_key", "title"))
     return [{"event": titles.get(r.event_key, str(r.event_key)), "status": r.status,
              "registered": r.created, "confirmed": r.confirmed_at,
-             "cancelled": r.cancelled_at, "language": r.language} for r in registrations]
+             "cancelled": r.cancelled_at, "attended": r.attended_at,
+             "language": r.language} for r in registrations]
 
 
 def erase(user) -> None:

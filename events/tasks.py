@@ -40,3 +40,12 @@ def send_event_reminders() -> int:
                 send_reminder_mail(registration, events[registration.event_key])
                 sent += 1
     return sent
+
+
+@shared_task
+def forget_event_guests() -> int:
+    """Beat, daily: guests' names and addresses deleted EVENT_GUEST_RETENTION_DAYS after the
+    event (events/retention.py); counts kept; a second run changes nothing."""
+    from .retention import forget_guests
+
+    return forget_guests()

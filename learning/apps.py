@@ -37,6 +37,12 @@ class LearningConfig(AppConfig):
 
         module_completed.connect(on_module_completed, dispatch_uid="learning-certificate")
         user_logged_in.connect(_issue_pending, dispatch_uid="learning-pending-certificates")
+        # Attending an event that teaches a lesson completes it (events sends the signal).
+        from cms.attendance import attended
+
+        from .attendance import on_attended
+
+        attended.connect(on_attended, dispatch_uid="learning-attendance")
 
 
 HOME_MODULES = 6

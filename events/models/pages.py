@@ -9,12 +9,14 @@ registrations.py), so a reader registers for the same date whatever language the
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -113,6 +115,22 @@ class EventPage(BasePage):
     def is_past(self) -> bool:
         return self.end <= timezone.now()
 
+    def may_take_attendance(self, user) -> bool:
+        """Who sees this date's registrations and ticks attendance: the editors of the
+        German event (its section's partner, the central editors) and the coordinators of
+        the organising organisation. Nobody else, not the editors of another section."""
+        from cms.models import Membership
+
+        if user is None or not user.is_authenticated:
+            return False
+        source = self if self.locale.language_code == "de" else (
+            self.get_translation_or_none(Locale.objects.get(language_code="de")) or self)
+        if source.permissions_for_user(user).can_edit():
+            return True
+        return bool(source.organiser_id) and Membership.objects.filter(
+            user=user, organisation__translation_key=source.organiser.translation_key,
+            role=Membership.Role.COORDINATOR).exists()
+
     def get_context(self, request, *args, **kwargs):
         # Personal: the reader's own registration (and so the online link). Outside the
         # remembered reader_context; a reader with a session never gets a shared copy.
@@ -130,4 +148,7 @@ class EventPage(BasePage):
         context["personal"] = has_session(request)
         context["show_online_link"] = bool(
             mine and mine.status == "confirmed" and self.online_url)
+        context["guest_retention_days"] = settings.EVENT_GUEST_RETENTION_DAYS
+        context["may_take_attendance"] = (self.needs_registration
+                                          and self.may_take_attendance(user))
         return context

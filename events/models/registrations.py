@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CONFIRMED, WAITING, CANCELLED, PENDING, OFFERED = (
@@ -53,6 +54,11 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Ticked by the organiser on the attendance list (events/attendance.py).
+    attended_at = models.DateTimeField(_("attended"), null=True, blank=True)
+    # A guest's name and address deleted some days after the event (events/retention.py);
+    # the row stays, so the counts do.
+    forgotten_at = models.DateTimeField(null=True, blank=True)
     # Part of every signed link; a new one makes the old links void.
     secret = models.CharField(max_length=32, default=new_secret)
 
@@ -64,9 +70,11 @@ class Registration(models.Model):
                                     condition=Q(user__isnull=False) & ~Q(status=CANCELLED),
                                     name="events_one_registration_per_user"),
             models.UniqueConstraint(Lower("email"), "event_key",
-                                    condition=Q(user__isnull=True) & ~Q(status=CANCELLED),
+                                    condition=(Q(user__isnull=True) & ~Q(status=CANCELLED)
+                                               & ~Q(email="")),
                                     name="events_one_registration_per_guest"),
-            models.CheckConstraint(condition=Q(user__isnull=False) | ~Q(email=""),
+            models.CheckConstraint(condition=Q(user__isnull=False) | ~Q(email="")
+                                   | Q(forgotten_at__isnull=False),
                                    name="events_registration_has_person"),
         ]
 
@@ -77,6 +85,8 @@ class Registration(models.Model):
     def display_name(self) -> str:
         if self.user_id:
             return self.user.full_name or self.user.email
+        if self.forgotten_at:
+            return gettext("Guest (name deleted)")
         return self.name
 
     @property

@@ -35,12 +35,12 @@ def test_a_learner_registers_in_one_click_and_twice_is_refused(client, event, le
     client.force_login(learner)
     with django_capture_on_commit_callbacks(execute=True):
         page = client.post(register_url(event), follow=True, **ORIGIN)
-    assert "You are registered" in page.content.decode()
+    assert "Sie sind angemeldet" in page.content.decode()
     registration = Registration.objects.get(user=learner)
     assert registration.status == "confirmed"
     assert mailoutbox[-1].to == ["lea@example.org"]
     again = client.post(register_url(event), follow=True, **ORIGIN).content.decode()
-    assert "You are already registered for this event." in again
+    assert "Sie sind für diese Veranstaltung schon angemeldet." in again
     assert Registration.objects.filter(event_key=event.translation_key).count() == 1
 
 
@@ -63,26 +63,26 @@ def test_online_link_only_for_the_registered(client, learner):
 def test_guest_double_opt_in(client, event, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         page = post_guest(client, event)
-    assert "please confirm your registration" in page.content.decode()
+    assert "Bitte bestätigen Sie Ihre Anmeldung" in page.content.decode()
     registration = Registration.objects.get(email="gast@example.org")
     assert registration.status == "pending_confirmation"
     confirm = link_in(mailoutbox[-1], "bestaetigen")
     asked = client.get(confirm)  # a mail scanner opening the link changes nothing
-    assert asked.status_code == 200 and "Confirm my registration" in asked.content.decode()
+    assert asked.status_code == 200 and "Meine Anmeldung bestätigen" in asked.content.decode()
     registration.refresh_from_db()
     assert registration.status == "pending_confirmation"
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(confirm)
-    assert "Your seat is confirmed" in done.content.decode()
+    assert "Ihr Platz ist bestätigt" in done.content.decode()
     registration.refresh_from_db()
     assert registration.status == "confirmed" and registration.confirmed_at
     reused = client.post(confirm)
     assert reused.status_code == 409
-    assert "This link has already been used." in reused.content.decode()
+    assert "Dieser Link wurde schon benutzt." in reused.content.decode()
     assert "bestaetigen" not in mailoutbox[-1].body  # the last mail: registered, with cancel
     assert Registration.objects.filter(email="gast@example.org").count() == 1
     again = post_guest(client, event).content.decode()
-    assert "This e-mail address is already registered for this event." in again
+    assert "Diese E-Mail-Adresse ist für diese Veranstaltung schon angemeldet." in again
 
 
 def test_forged_and_reused_cancel_links_change_nothing(client, event, mailoutbox,
@@ -98,10 +98,10 @@ def test_forged_and_reused_cancel_links_change_nothing(client, event, mailoutbox
                 cancel.replace("/absagen/", "/bestaetigen/")):  # another action's salt
         response = client.post(bad)
         assert response.status_code == 400, bad
-        assert "This link is not valid." in response.content.decode()
+        assert "Dieser Link ist ungültig." in response.content.decode()
     assert Registration.objects.get().status == "confirmed"
     client.logout()
-    assert "Your registration is cancelled." in client.post(cancel).content.decode()
+    assert "Ihre Anmeldung ist abgesagt." in client.post(cancel).content.decode()
     reused = client.post(cancel)
     assert reused.status_code in (400, 409)
     assert Registration.objects.get().status == "cancelled"
@@ -141,7 +141,7 @@ def test_a_cancellation_offers_the_seat_to_the_next_one_for_48_hours(
     assert (first.status, second.status) == ("cancelled", "offered")
     assert client.post(offer).status_code in (400, 409)  # the expired offer's link
     with django_capture_on_commit_callbacks(execute=True):
-        assert "Your seat is confirmed" in client.post(
+        assert "Ihr Platz ist bestätigt" in client.post(
             link_in(mailoutbox[-1], "platz")).content.decode()
     assert Registration.objects.filter(event_key=event.translation_key,
                                        status="confirmed").count() == 1
@@ -200,4 +200,4 @@ def test_the_reminder_is_sent_once_even_when_beat_runs_twice(
         assert send_event_reminders() == 1
         assert send_event_reminders() == 0
     assert len(mailoutbox) == 1
-    assert "is tomorrow" in mailoutbox[0].body and mailoutbox[0].to == ["lea@example.org"]
+    assert "ist morgen" in mailoutbox[0].body and mailoutbox[0].to == ["lea@example.org"]

@@ -224,6 +224,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.send_event_reminders",
         "schedule": crontab(minute=5),
     },
+    "forget-event-guests": {  # guests' names and addresses, EVENT_GUEST_RETENTION_DAYS after
+        "task": "events.tasks.forget_event_guests",
+        "schedule": crontab(hour=4, minute=10),
+    },
     "flush-outbox": {  # tasks the broker could not take when they were queued
         "task": "cms.outbox.tasks.flush_outbox",
         "schedule": 60.0,
@@ -362,6 +366,10 @@ ACCOUNT_RATE_LIMITS = {
 # cache, never the address); notes after "No" are deleted after this many days.
 FEEDBACK_LIMIT_SECONDS = 24 * 60 * 60
 FEEDBACK_NOTE_MAX_AGE_DAYS = 30
+
+# --- Events (events/) ---------------------------------------------------------------------
+# A guest's name and e-mail address are deleted this many days after the event (counts kept).
+EVENT_GUEST_RETENTION_DAYS = env_int("EVENT_GUEST_RETENTION_DAYS", 30)
 
 # --- Caching of public pages (cms/caching/) ----------------------------------------------
 # Anonymous reads of public pages are answered from Django's cache (the embedded default and

@@ -14,6 +14,8 @@ TODAY = datetime.date(2026, 12, 2)
 
 GROUPS = [["Zuschuss", "Zuwendung", "Förderung"], ["Spendenquittung", "Zuwendungsbestätigung"]]
 PAST = {"bool": {"must_not": [{"range": {"dates.deadline": {"lt": "2026-12-02"}}}]}}
+# Past events (events/search_types.py) are hidden the same way.
+PAST_EVENTS = {"bool": {"must_not": [{"range": {"dates.end_date": {"lt": "2026-12-02"}}}]}}
 
 
 def body(synonyms=(), **kwargs):
@@ -75,7 +77,7 @@ def test_empty_text_matches_everything_for_facet_browsing():
 
 
 def test_past_deadlines_hidden_by_default():
-    assert post_filters(body()) == [PAST]
+    assert post_filters(body()) == [PAST, PAST_EVENTS]
 
 
 def test_include_past_shows_past_deadlines():
@@ -96,6 +98,7 @@ def test_each_facet_becomes_a_filter():
         PAST,
         {"terms": {"facets.amount": ["upto-5000"]}},
         {"terms": {"facets.own_share": ["none"]}},
+        PAST_EVENTS,
     ]
 
 
@@ -143,13 +146,15 @@ def agg_filters(b, facet):
 def test_aggregations_for_every_facet_key():
     aggs = body()["aggs"]
     assert set(aggs) == {"type", "topic", "region", "eligible", "deadline", "amount",
-                         "own_share"}
+                         "own_share", "date"}
     # Values stored in the document are counted as terms (every region's bucket counts the
     # nationwide programmes: they carry every region); day-dependent ones by their filters.
     assert aggs["region"]["aggs"]["values"]["terms"]["field"] == "facets.region"
     assert aggs["region"]["aggs"]["values"]["terms"]["size"] >= 400  # every district too
     assert set(aggs["deadline"]["aggs"]["values"]["filters"]["filters"]) == {
         "open", "soon", "rolling", "past"}
+    assert set(aggs["date"]["aggs"]["values"]["filters"]["filters"]) == {
+        "this_week", "this_month", "later", "past"}
 
 
 def test_each_facet_counts_without_its_own_filter():
@@ -157,12 +162,13 @@ def test_each_facet_counts_without_its_own_filter():
     type_filter = {"terms": {"facets.type": ["funding"]}}
     region_filter = {"terms": {"facets.region": ["bayern"]}}
     # The type facet offers the other types to switch to, within the region chosen.
-    assert agg_filters(b, "type") == [region_filter, PAST]
+    assert agg_filters(b, "type") == [region_filter, PAST, PAST_EVENTS]
     # The region facet offers the other regions, within the type chosen.
-    assert agg_filters(b, "region") == [type_filter, PAST]
+    assert agg_filters(b, "region") == [type_filter, PAST, PAST_EVENTS]
     # The deadline facet counts past programmes too, so readers can ask for them.
-    assert agg_filters(b, "deadline") == [type_filter, region_filter]
-    assert agg_filters(b, "amount") == [type_filter, region_filter, PAST]
+    assert agg_filters(b, "deadline") == [type_filter, region_filter, PAST_EVENTS]
+    assert agg_filters(b, "amount") == [type_filter, region_filter, PAST, PAST_EVENTS]
+    assert agg_filters(b, "date") == [type_filter, region_filter, PAST]
 
 
 def test_highlight_marks_matches_in_escaped_snippets():
