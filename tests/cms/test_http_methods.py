@@ -118,6 +118,8 @@ def public_addresses(guide, document, restrictions):
         f"/de/veranstaltungen/{guide.translation_key}/abmelden/",
         "/de/veranstaltungen/bestaetigen/falsch/", "/de/veranstaltungen/platz/falsch/",
         "/de/veranstaltungen/absagen/falsch/",
+        f"/de/veranstaltungen/{guide.translation_key}/anwesenheit/",
+        f"/de/veranstaltungen/{guide.translation_key}/anwesenheit.csv",
     ]
 
 

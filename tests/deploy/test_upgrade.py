@@ -99,6 +99,7 @@ def test_only_the_new_migrations_run(upgrade):
     assert ours == ["accounts.0003_learner_profile", "cms.0007_funding_programme_leaves_cms",
                     "cms.0008_topic_is_step_by_step", "cms.0009_regions_down_to_the_district",
                     "cms.0010_memberships", "events.0001_initial",
+                    "events.0002_attendance_and_guest_retention",
                     "feedback.0001_counts_and_notes", "feedback.0002_report_permission",
                     "funding.0001_initial", "learning.0001_initial",
                     "learning.0002_moduleguidelink", "learning.0003_certificate",
