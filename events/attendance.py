@@ -55,7 +55,7 @@ def save_attendance(event, present_ids: set[int], now=None) -> int:
     now = now or timezone.now()
     ticked = 0
     with transaction.atomic():
-        for registration in Registration.objects.select_for_update().filter(
+        for registration in Registration.objects.select_for_update(of=("self",)).filter(
                 event_key=event.translation_key, status=CONFIRMED).select_related("user"):
             present = registration.pk in present_ids
             ticked += present
