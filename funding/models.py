@@ -12,9 +12,10 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -34,6 +35,15 @@ class FundingProgrammePage(BasePage):
     )
     deadline = models.DateField(
         _("deadline"), null=True, blank=True, help_text=_("Leave empty if you can apply any time.")
+    )
+    next_round = models.DateField(
+        _("next round expected"), null=True, blank=True,
+        help_text=_("When the deadline has passed: when the funder is expected to open the next "
+                    "round, if known. Readers see the month."),
+    )
+    last_checked = models.DateField(
+        _("last checked"), null=True, blank=True,
+        help_text=_("When someone last compared this page with the funder's own conditions."),
     )
     amount_min = models.PositiveIntegerField(_("smallest amount (EUR)"))
     amount_max = models.PositiveIntegerField(_("largest amount (EUR)"))
@@ -60,6 +70,7 @@ class FundingProgrammePage(BasePage):
                 FieldPanel("funder"),
                 FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
                 FieldRowPanel([FieldPanel("cofunding_percent"), FieldPanel("deadline")]),
+                FieldRowPanel([FieldPanel("next_round"), FieldPanel("last_checked")]),
                 # Over 400 regions: a list to type into, Kreise grouped by Land (their keys).
                 FieldPanel("regions", widget=forms.SelectMultiple(attrs={"size": 12})),
                 FieldPanel("eligible_types",
@@ -70,6 +81,7 @@ class FundingProgrammePage(BasePage):
             heading=_("Programme facts"),
         ),
         FieldPanel("body"),
+        InlinePanel("guide_links", label=_("Guides that help with the application")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -84,6 +96,8 @@ class FundingProgrammePage(BasePage):
         *BasePage.api_fields,
         APIField("funder"),
         APIField("deadline"),
+        APIField("next_round"),
+        APIField("last_checked"),
         APIField("amount_min"),
         APIField("amount_max"),
         APIField("cofunding_percent"),
@@ -100,6 +114,9 @@ class FundingProgrammePage(BasePage):
         SynchronizedField("regions"),
         SynchronizedField("eligible_types"),
         SynchronizedField("deadline"),
+        SynchronizedField("next_round"),
+        SynchronizedField("last_checked"),
+        SynchronizedField("guide_links"),
         SynchronizedField("amount_min"),
         SynchronizedField("amount_max"),
         SynchronizedField("cofunding_percent"),
@@ -136,3 +153,17 @@ class FundingProgrammePage(BasePage):
         """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
         return deadline_state(self.deadline, today or timezone.localdate())
 
+
+
+class FundingGuideLink(Orderable):
+    """A guide that helps with this programme's application (cost and financing plan, own
+    share, proof of use): the page links the reader's translation of it."""
+
+    page = ParentalKey(FundingProgrammePage, on_delete=models.CASCADE, related_name="guide_links")
+    guide = models.ForeignKey(
+        "cms.GuidePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
+    )
+    panels = [FieldPanel("guide", heading=_("Guide"))]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("guide that helps")

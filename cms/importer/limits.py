@@ -27,6 +27,7 @@ MAX_AMOUNT = 2_147_483_647  # PositiveIntegerField's upper bound on every databa
 FRONT_MATTER_LISTS = {  # key: most entries
     "legal_references": 20,
     "related": 10,
+    "guides": 10,
     "glossary": 30,
     "region": 50,  # "bundesweit", Länder, districts: a programme for many districts names its Land
     "eligible": 4,  # every organisation type

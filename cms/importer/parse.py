@@ -42,7 +42,8 @@ SOURCE_KEYS = {
     "guide": COMMON_KEYS | {"topic", "last_reviewed", "legal_references", "related", "glossary",
                             "order"},
     "funding": COMMON_KEYS | {"topic", "funder", "region", "deadline", "amount_min",
-                              "amount_max", "cofunding_percent", "eligible", "url", "example"},
+                              "amount_max", "cofunding_percent", "eligible", "url", "example",
+                              "next_round", "last_checked", "guides"},
 }
 REQUIRED = {
     "topic": {"title"},
@@ -220,7 +221,9 @@ def _validate_source(content):
 
 
 def _validate_funding(meta):
-    _check_date(meta, "deadline")
+    for key in ("deadline", "next_round", "last_checked"):
+        _check_date(meta, key)
+    _check_list(meta, "guides", slugs=True)
     for key in ("amount_min", "amount_max", "cofunding_percent"):
         value = meta[key]
         if not isinstance(value, int) or isinstance(value, bool):

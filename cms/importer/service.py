@@ -18,7 +18,6 @@ from cms.models import (
     GlossaryTerm,
     GuideGlossaryLink,
     GuidePage,
-    GuideRelatedLink,
     OrganisationType,
     Region,
     TopicPage,
@@ -225,8 +224,9 @@ class Writer:
         if self.content.type == "guide":
             self.set_glossary_links(page)
         publish(page, self.user)
-        if self.content.type == "guide" and self.meta.get("related") is not None:
-            related.append((partial(_link_related, page, self.meta["related"], self.result,
+        links = {"guide": "related", "funding": "guides"}.get(self.content.type)
+        if links and self.meta.get(links) is not None:
+            related.append((partial(_link_guides, page, self.meta[links], self.result,
                                     self.user), self.result))
         if self.registered and self.registered.link:
             link = partial(self.registered.link, page, self.meta)
@@ -278,6 +278,7 @@ class Writer:
         if kind == "funding":
             page.funder = meta["funder"]
             page.deadline = meta.get("deadline")
+            page.next_round, page.last_checked = meta.get("next_round"), meta.get("last_checked")
             page.amount_min, page.amount_max = meta["amount_min"], meta["amount_max"]
             page.cofunding_percent = meta["cofunding_percent"]
             page.programme_url = meta["url"]
@@ -374,15 +375,17 @@ class Writer:
         self.result.warnings.extend(describe(m, source, candidate) for m in misaligned)
 
 
-def _link_related(page, slugs, result, user):
+def _link_guides(page, slugs, result, user):
+    """A guide's related guides, or the guides that help with a programme's application."""
     guides = {g.slug: g for g in GuidePage.objects.filter(locale=page.locale, slug__in=slugs)}
     for slug in slugs:
         if slug not in guides:
             result.warnings.append(f"related guide '{slug}' does not exist (skipped)")
     wanted = [guides[s].pk for s in slugs if s in guides and guides[s].pk != page.pk]
-    page = GuidePage.objects.get(pk=page.pk)
-    if [link.guide_id for link in page.related_links.all()] == wanted:
+    page = page.specific_class.objects.get(pk=page.pk)
+    name = "related_links" if isinstance(page, GuidePage) else "guide_links"
+    links = getattr(page, name)
+    if [link.guide_id for link in links.all()] == wanted:
         return
-    page.related_links = [GuideRelatedLink(guide_id=pk, sort_order=i)
-                          for i, pk in enumerate(wanted)]
+    setattr(page, name, [links.model(guide_id=pk, sort_order=i) for i, pk in enumerate(wanted)])
     publish(page, user)
