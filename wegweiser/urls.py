@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("kontakt/danke/", legal_views.thanks, name="contact_thanks"),
     path("lernen/", include("learning.urls")),
     path("veranstaltungen/", include("events.urls")),
+    path("foerderung/", include("funding.urls")),
     path("konto/", include("cms.learners.urls")),
     # Wagtail's own front-end routes, with our serve view in place of Wagtail's.
     *wagtail_urls.urlpatterns[:-1],
