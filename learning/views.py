@@ -90,7 +90,7 @@ def enrol(request, module_key):
     learner = current_learner(request, create=True)
     enrolment = answers.enrol(learner, module.translation_key)
     first = next(iter(reader_links(module.source_page.lessons()[:1])), None)
-    if enrolment.last_lesson_key:
+    if enrolment.last_lesson_key and enrolment.completed_at is None:  # done: from the start
         resume = _live_page(LessonPage, enrolment.last_lesson_key)
         if resume is not None:
             return HttpResponseRedirect(resume.url)

@@ -90,7 +90,7 @@ def answer(page: Page, language: str, question: gift.Question, given: list[str])
         for value in given:
             form.locator(f"#a-{question.id}-{value}").check()
     form.get_by_role("button", name=t(language, "Check answer")).click()
-    expect(form.locator(".feedback")).to_be_visible()
+    expect(form.locator(".answer-feedback")).to_be_visible()
 
 
 def switch_language(page: Page, name: str) -> None:

@@ -128,7 +128,7 @@ def test_learner_signs_up_in_arabic_and_earns_a_certificate(phone, site, tmp_pat
     # A wrong answer first: the verdict, the chosen option's feedback and the explanation.
     wrong = wrong_answer(first)
     answer(page, "ar", first, wrong)
-    feedback = page.locator(f"#q-{first.id} .feedback")
+    feedback = page.locator(f"#q-{first.id} .answer-feedback")
     expect(feedback).to_have_class(re.compile(r"\bwrong\b"))
     expect(feedback.locator(".verdict")).to_have_text(t("ar", "Not right."))
     shown = plain(feedback.inner_text())
@@ -150,7 +150,7 @@ def test_learner_signs_up_in_arabic_and_earns_a_certificate(phone, site, tmp_pat
         form = page.locator(f"#q-{question.id}")
         expect(form).to_have_class(re.compile(r"\banswered\b"))
         expect(form.locator("input[name=answer]").first).to_be_disabled()
-        expect(form.locator(".feedback")).to_be_visible()
+        expect(form.locator(".answer-feedback")).to_be_visible()
     expect(page.locator(f"#q-{first.id} .verdict")).to_have_text(t("de", "Not right."))
     expect(page.locator(f"#q-{first.id} #a-{first.id}-{wrong[0]}")).to_be_checked()
     expect(page.locator("#lesson-done .success").first).to_be_visible()
@@ -295,5 +295,5 @@ def test_answer_on_a_failing_connection_is_kept_and_sent(phone):
                                       "and sent as soon as you are online again."))
     phone.set_offline(False)
     # Back online: the kept answer is sent and the page shows the feedback.
-    expect(page.locator("form.question").first.locator(".feedback")).to_be_visible()
+    expect(page.locator("form.question").first.locator(".answer-feedback")).to_be_visible()
     assert page.evaluate("localStorage.getItem('wegweiser-pending-answers')") == "[]"

@@ -170,6 +170,18 @@ def test_enrolling_twice_keeps_one_enrolment_and_resumes(client, module, lessons
     assert again["Location"] == lessons[1].url
 
 
+def test_a_completed_module_offers_its_lessons_again_from_the_first(client, module, lessons):
+    url = f"/de/lernen/modul/{module.translation_key}/beginnen/"
+    client.post(url, **ORIGIN)
+    pass_quiz(client, lessons[0])
+    client.post(f"/de/lernen/lektion/{lessons[1].translation_key}/erledigt/", **ORIGIN)
+    assert Enrolment.objects.get().completed_at is not None
+    html = client.get(module.url).content.decode()
+    assert "Lektionen noch einmal durchgehen" in html
+    assert "Dort weitermachen, wo Sie aufgehört haben" not in html
+    assert client.post(url, **ORIGIN)["Location"] == lessons[0].url
+
+
 def test_modules_are_offered_on_the_home_page_topic_and_the_guides_they_teach(client, module,
                                                                               guide):
     from learning.models import ModuleGuideLink
