@@ -85,18 +85,20 @@ def ensure_database(url: str):
 
 
 @contextmanager
-def gunicorn(env, log: Path):
+def gunicorn(env, log: Path, app="wegweiser.wsgi:application", cwd=ROOT, python=sys.executable,
+             ready="/healthz/"):
+    """One sync worker of `app` (ours unless told), up once `ready` answers."""
     port = free_port()
     with log.open("w") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "wegweiser.wsgi:application", "--bind",
-             f"127.0.0.1:{port}", "--workers", "1"],
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+            [python, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=cwd, env=env, stdout=log_file, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=2)
+                urllib.request.urlopen(urllib.request.Request(
+                    f"http://127.0.0.1:{port}{ready}", headers={"Host": HOST}), timeout=2)
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -106,6 +108,14 @@ def gunicorn(env, log: Path):
     finally:
         process.terminate()
         process.wait(30)
+
+
+def set_up(env):
+    """Migrated, with the catalogues, the demo content and the static files."""
+    manage(env, "migrate", "--no-input")
+    manage(env, "compile_catalogues")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--no-input", "-v0")
 
 
 def fetch(port, path, **headers) -> tuple[int, bytes, dict]:
@@ -173,10 +183,7 @@ def run(args) -> str:
         if not args.skip_setup:
             print("setting up the database, demo content and static files ...", flush=True)
             ensure_database(args.database_url)
-            manage(plain_env, "migrate", "--no-input")
-            manage(plain_env, "compile_catalogues")
-            manage(plain_env, "load_demo")
-            manage(plain_env, "collectstatic", "--no-input", "-v0")
+            set_up(plain_env)
         uncached = stack.enter_context(gunicorn(plain_env, tmp / "uncached.log"))
         endpoints = {}
         for name, path in ENDPOINTS.items():
