@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from search.params import PER_PAGE
 from tests.e2e.pages import FUNDING_SEARCH_PATH
 from tests.e2e.test_accessibility import focus_ring
 
@@ -68,7 +69,8 @@ def narrow_down_and_open_a_programme(page: Page):
     JavaScript do the same way."""
     expect(page.get_by_role("heading", level=1)).to_have_text("Förderprogramme finden")
     everything = shown_count(page)
-    assert everything == results(page).count() >= 5
+    # The demo content has more open programmes than one page of results shows.
+    assert results(page).count() == min(everything, PER_PAGE) >= 5
 
     option(page, "Bundesland", "Berlin").check()
     option(page, "Antragsberechtigt", "Eingetragener Verein (e. V.)").check()
