@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,9 +22,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import guide_body_blocks
 from cms.fields import StreamField
-from cms.models import BasePage, OrganisationType, Region
+from cms.i18n import reader_links
+from cms.models import BasePage, GuidePage, OrganisationType, Region
 
 from .deadlines import deadline_state
+from .programme_page import DeadlineBox, deadline_box, split_body
 from .regions import labelled
 
 
@@ -153,6 +156,28 @@ class FundingProgrammePage(BasePage):
         """'rolling', 'past', 'soon' (within 30 days) or 'open'."""
         return deadline_state(self.deadline, today or timezone.localdate())
 
+    def deadline_box(self, today: datetime.date | None = None) -> DeadlineBox:
+        """The box at the top of the page: worked out on every request (days left change
+        daily), never remembered with the reader context."""
+        return deadline_box(self.deadline, self.next_round, today or timezone.localdate())
+
+    @cached_property
+    def body_parts(self):
+        """The checklist, the contact and the rest of the body, each shown once."""
+        return split_body(self.body)
+
+    def reader_context(self, request):
+        context = super().reader_context(request)
+        guides = [link.guide for link in self.guide_links.select_related("guide")
+                  if link.guide.live]
+        context["helpful_guides"] = reader_links(guides, translations=_guide_translations)
+        return context
+
+
+def _guide_translations(locale, keys):
+    """The guides' live, public translations in one query of their own type (reader_links's
+    default would ask for each page's type first)."""
+    return GuidePage.objects.live().public().filter(locale=locale, translation_key__in=keys)
 
 
 class FundingGuideLink(Orderable):

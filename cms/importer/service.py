@@ -378,12 +378,14 @@ class Writer:
 def _link_guides(page, slugs, result, user):
     """A guide's related guides, or the guides that help with a programme's application."""
     guides = {g.slug: g for g in GuidePage.objects.filter(locale=page.locale, slug__in=slugs)}
+    is_guide = issubclass(page.specific_class, GuidePage)
+    what = "related guide" if is_guide else "guide in 'guides'"
     for slug in slugs:
         if slug not in guides:
-            result.warnings.append(f"related guide '{slug}' does not exist (skipped)")
+            result.warnings.append(f"{what} '{slug}' does not exist (skipped)")
     wanted = [guides[s].pk for s in slugs if s in guides and guides[s].pk != page.pk]
     page = page.specific_class.objects.get(pk=page.pk)
-    name = "related_links" if isinstance(page, GuidePage) else "guide_links"
+    name = "related_links" if is_guide else "guide_links"
     links = getattr(page, name)
     if [link.guide_id for link in links.all()] == wanted:
         return

@@ -26,7 +26,8 @@ PAGE_QUERIES = {
     ("topic", "de"): 2, ("topic", "ar"): 2,
     ("glossary", "de"): 2, ("glossary", "ar"): 2,
     ("fallback guide", "de"): 2, ("fallback guide", "ar"): 2,
-    # page, restrictions, regions, organisation types
+    # page, restrictions, regions, organisation types; its guides that help, checklist,
+    # contact and last check (issue 16) are remembered or in the page: nothing more
     ("funding", "de"): 4, ("funding", "ar"): 4,
 }
 URLS = {
@@ -49,9 +50,34 @@ def queries_of(client, url):
     return response, queries
 
 
+def give_the_programme_all_its_parts():
+    """The programme page's parts (issue 16): guides that help (one translated into Arabic,
+    one German only), a checklist, a contact and the date it was last checked."""
+    import datetime
+
+    from cms.models import GuidePage
+    from funding.models import FundingGuideLink, FundingProgrammePage
+
+    page = FundingProgrammePage.objects.get(slug="test-foerderung", locale__language_code="de")
+    for order, slug in enumerate(["test-guide", "zweiter-leitfaden"]):
+        FundingGuideLink.objects.create(page=page, sort_order=order, guide=GuidePage.objects.get(
+            slug=slug, locale__language_code="de"))
+    page.body.append(("checklist", {"title": "", "items": ["Finanzierungsplan"]}))
+    page.body.append(("contact", {"title": "Beratung", "email": "rat@example.org"}))
+    page.last_checked = datetime.date(2026, 11, 1)
+    page.save()
+
+
 @pytest.mark.parametrize(("kind", "lang"), PAGE_QUERIES)
 def test_page_query_count(client, kind, lang, render_memo):
+    if kind == "funding":
+        give_the_programme_all_its_parts()
     response, queries = queries_of(client, URLS[kind].format(lang=lang))
+    if kind == "funding":
+        body = response.content.decode()
+        assert "Finanzierungsplan" in body and "rat@example.org" in body
+        assert f'href="/{lang}/verein-gruenden/test-guide/"' in body
+        assert f'href="/{lang}/behoerden/zweiter-leitfaden/"' in body
     if kind == "guide":
         body = response.content.decode()
         assert f'href="/{lang}/glossar/#satzung"' in body
@@ -71,6 +97,17 @@ def test_guide_page_query_count_on_a_path(client, lang, render_memo):
     assert f'<a rel="next" href="/{lang}/verein-gruenden/naechster-schritt/">' in \
         response.content.decode()
     assert len(queries) == STEP_GUIDE_QUERIES[lang], [q["sql"][:120] for q in queries]
+
+
+@pytest.mark.parametrize(("lang", "most"), [("de", 11), ("ar", 16)])
+def test_a_cold_programme_render_asks_little_for_its_guides(client, lang, most, settings):
+    """Without the memo, a programme page's guides that help cost one query in German (the
+    links, with their guides) and three under /ar/ (the links; the translations' view
+    restrictions and the translations themselves): de 10 -> 11, ar 13 -> 16 (2026-12-06)."""
+    settings.RENDER_MEMO_ENABLED = False
+    give_the_programme_all_its_parts()
+    _response, queries = queries_of(client, URLS["funding"].format(lang=lang))
+    assert len(queries) <= most, [q["sql"][:120] for q in queries]
 
 
 @pytest.mark.parametrize("lang", ["de", "ar"])
