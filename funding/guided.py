@@ -41,15 +41,12 @@ SUMMARY_LABELS = {"legal_form": _("Organisation"), "region": _("Where"), "topic"
 
 def _query(data: QueryDict, **changes) -> str:
     """The answers in `data` (and the step) with `changes`; None removes a key."""
+    values = {key: data.get(key, "") for key in (*KEYS, "step") if key in data}
+    values.update(changes)
     params = QueryDict(mutable=True)
     for key in (*KEYS, "step"):
-        if key in data:
-            params[key] = data.get(key, "")
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
+        if values.get(key) is not None:
+            params[key] = values[key]
     return params.urlencode()
 
 
