@@ -27,7 +27,8 @@ def programme_with_deadline(days: int | None, today=None):
 
 
 def arabic_translation(programme):
-    translated = programme.copy_for_translation(Locale.objects.get(language_code="ar"))
+    translated = programme.copy_for_translation(Locale.objects.get(language_code="ar"),
+                                                  copy_parents=True)
     translated.title = "منحة الاندماج التجريبية"
     return publish(translated)
 
