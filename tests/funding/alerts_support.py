@@ -57,4 +57,4 @@ def confirmed_follow(programme, email="gast@example.org", language="de", **field
 
     return AlertSubscription.objects.create(
         programme_key=programme.translation_key if programme else None, email=email,
-        language=language, confirmed_at=timezone.now(), **fields)
+        language=language, **{"confirmed_at": timezone.now(), **fields})
