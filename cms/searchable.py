@@ -92,6 +92,8 @@ class Finder:
     lead: Any
     start: dict[str, list[str]]  # the query the link to the finder opens
     hidden_notice: Any = ""  # said when hidden values (passed deadlines) are left out
+    # [(label, URL name)]: the type's own pages beside the finder (the guided finder)
+    links: tuple[tuple[Any, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ class FundingConfig(AppConfig):
 
         # Programmes live below topics, which list them soonest deadline first.
         register_topic_section(TopicSection("funding.FundingProgrammePage",
-                                            "funding/topic_section.html", ("deadline",)))
+                                            "funding/topic_section.html", ("deadline",),
+                                            head_template="funding/calendar_link.html"))
         # The API's type name from before the model left cms (README, "API examples").
         TYPE_ALIASES["cms.FundingProgrammePage"] = "funding.FundingProgrammePage"
         _connect_alerts()

@@ -30,7 +30,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES
+from cms.models.vocabulary import ORGANISATION_TYPE_CHOICES, REGION_CHOICES
 from cms.regions.tree import RegionError, region_tree
 
 from .regions import label as region_label
@@ -158,6 +158,10 @@ def region_candidates(typed: str) -> list[tuple[str, str]]:
 
 
 def _region(text: str) -> str:
+    # A Land as the reader's language names it ("Saxony", "ساكسونيا"), else the tree's names.
+    translated = {str(label).casefold(): code for code, label in REGION_CHOICES}
+    if text.casefold() in translated:
+        return translated[text.casefold()]
     try:
         return region_tree().resolve(text).code
     except RegionError as error:
@@ -230,11 +234,12 @@ def _reached(programme, code: str) -> tuple[str, int] | None:
     if not ranked:
         return None
     place = ranked[0]
-    return str(region_label(place)), LEVEL_RANK.get(place.level, len(LEVEL_RANK))
+    return (None if place.level == "bund" else str(region_label(place)),
+            LEVEL_RANK.get(place.level, len(LEVEL_RANK)))
 
 
 def _who_and_where(programme, answers: Answers, match: Match) -> list[Reason]:
-    reasons, who, where = [], None, None
+    reasons, who, where, nationwide = [], None, None, False
     if answers.legal_form:
         if answers.legal_form in programme.eligible_codes:
             who = str(FOR_WHOM[answers.legal_form])
@@ -244,10 +249,13 @@ def _who_and_where(programme, answers: Answers, match: Match) -> list[Reason]:
         reached = _reached(programme, answers.region)
         if reached:
             where, match.level = reached
+            nationwide = where is None
         else:
             places = ", ".join(str(p["label"]) for p in programme.places) or "–"
             reasons.append(Reason(False, _("only in %(places)s") % {"places": places}))
-    if who and where:
+    if nationwide:
+        text = (_("for %(who)s, nationwide") % {"who": who}) if who else _("nationwide")
+    elif who and where:
         text = _("for %(who)s in %(where)s") % {"who": who, "where": where}
     elif who or where:
         text = (_("for %(who)s") % {"who": who}) if who else (

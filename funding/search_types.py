@@ -142,6 +142,9 @@ register(SearchType(
         lead=_("Choose your region and the kind of organisation you are. Each choice shows "
                "in brackets how many programmes it leaves."),
         start={"type": [TYPE], "sort": ["deadline"]},
-        hidden_notice=_("Programmes whose deadline has passed are not shown.")),
+        hidden_notice=_("Programmes whose deadline has passed are not shown."),
+        links=((_("Answer questions one at a time instead: the guided finder"),
+                "funding:guided"),
+               (_("Deadlines by month"), "funding:deadlines"))),
     document_text=lambda page: page.funder, prefetch=("regions", "eligible_types"),
 ))

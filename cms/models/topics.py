@@ -31,6 +31,7 @@ class TopicSection:
     model: str  # "app_label.ModelName"
     template: str  # included with `links`: the reader's links to those pages
     order_by: tuple[str, ...] = ("path",)
+    head_template: str = ""  # included in the topic's <head> (funding: its calendar feed)
 
     def pages(self, topic):
         model = apps.get_model(self.model)
@@ -88,7 +89,8 @@ class TopicPage(BasePage):
         context["guides"] = reader_links(guides)
         context["is_step_by_step"] = self.is_step_by_step
         context["sections"] = [
-            {"template": section.template, "links": links}
+            {"template": section.template, "links": links,
+             "head_template": section.head_template}
             for section in TOPIC_SECTIONS.values()
             if (links := reader_links(section.pages(source)))
         ]

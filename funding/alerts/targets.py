@@ -1,7 +1,7 @@
 """What a subscription follows, as readers see it: the programme (in their language) or the
 finder search (its address)."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from cms.i18n import locale_for_language
 from cms.site_url import base_url
@@ -26,11 +26,7 @@ def programme_in(programme, language):
 
 def search_path(query: str) -> str:
     """The followed finder search, in the active language."""
-    try:
-        path, joiner = reverse("funding:finder"), "?"
-    except NoReverseMatch:  # no finder: the search page's list of programmes
-        path, joiner = reverse("search") + "?type=funding", "&"
-    return path + (joiner + query if query else "")
+    return reverse("funding:guided") + (f"?{query}" if query else "")
 
 
 def search_url(query: str) -> str:

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 # Read-only views with HTML pages, and the heading of their 405 page (the prefix's language)
 READ_ONLY_PAGES = {"/de/search/": "Hier nicht möglich", "/ar/search/?q=x": "غير ممكن هنا",
-                   "/robots.txt": "Hier nicht möglich"}
+                   "/robots.txt": "Hier nicht möglich",
+                   "/de/foerderung/finden/": "Hier nicht möglich",
+                   "/de/foerderung/fristen.ics": "Hier nicht möglich"}
 NOT_READING = ["post", "put", "patch", "delete", "options", "trace"]
 # Patterns no request reaches: Wagtail's document download is answered by ours, which comes
 # first in wegweiser.urls with the same address.
@@ -126,6 +128,11 @@ def public_addresses(guide, document, restrictions):
         "/de/foerderung/benachrichtigung/bestaetigen/falsch/",
         "/ar/foerderung/benachrichtigung/abbestellen/falsch/",
         "/de/foerderung/benachrichtigung/1/beenden/",
+        # Funding advice (funding/urls.py): guided finder, deadlines, archive, feed
+        "/de/foerderung/finden/", "/ar/foerderung/finden/?region=Leipzig&amount=-1",
+        "/de/foerderung/finden/?legal_form=verein&region=sachsen",
+        "/de/foerderung/fristen/", "/ar/foerderung/fristen/archiv/",
+        "/de/foerderung/fristen.ics", "/de/foerderung/fristen.ics?region=atlantis",
     ]
 
 

@@ -138,3 +138,13 @@ def test_deadline_mails_for_the_programmes_a_search_fits(mailoutbox,
         assert sending.send_deadline_alerts(today=today) == 0
     [mail] = mailoutbox
     assert "Frist Sachsen" in mail.subject
+
+
+def test_the_finder_result_offers_to_follow_its_search(client):
+    page = client.get("/de/foerderung/finden/?legal_form=verein&region=sachsen")
+    body = page.content.decode()
+    query = f"legal_form=verein&amp;region={code('sachsen')}"
+    assert 'action="/de/foerderung/benachrichtigung/suche/"' in body
+    assert f'<input type="hidden" name="query" value="{query}">' in body
+    assert follow_search(client, query.replace("&amp;", "&")).status_code == 200
+    assert "benachrichtigung/suche" not in client.get("/de/foerderung/finden/").content.decode()

@@ -42,7 +42,7 @@ def test_a_district_whose_land_has_no_programme_gets_the_nationwide_ones():
     sachsen = programme("sachsen", "sachsen")
     matches, near = rank(Answers(region="09162"), [sachsen, bund], TODAY)  # München
     assert [m.programme.slug for m in matches] == ["bund"]
-    assert "fits: in Nationwide" in texts(matches[0])
+    assert "fits: nationwide" in texts(matches[0])
     assert [m.programme.slug for m in near] == ["sachsen"]
 
 
