@@ -15,7 +15,7 @@ from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -60,9 +60,12 @@ def _follow(request, target: dict, context: dict):
     done = {
         "followed": _("Done: we will write to you. You can stop your alerts on your profile."),
         "already": _("You follow this already. You can stop it on your profile."),
-        "mail_sent": _("Almost done: please confirm by the link we have sent to your e-mail "
-                       "address. Without confirmation, we delete the address after %(days)s "
-                       "days.") % {"days": following.UNCONFIRMED_DAYS},
+        "mail_sent": ngettext(
+            "Almost done: please confirm by the link we have sent to your e-mail address. "
+            "Without confirmation, we delete the address after %(days)s day.",
+            "Almost done: please confirm by the link we have sent to your e-mail address. "
+            "Without confirmation, we delete the address after %(days)s days.",
+            following.UNCONFIRMED_DAYS) % {"days": following.UNCONFIRMED_DAYS},
     }[outcome]
     return _result(request, {**context, "done": done})
 
