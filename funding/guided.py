@@ -36,7 +36,7 @@ QUESTIONS = {
               _("Most funders want the application before the project starts.")),
 }
 SUMMARY_LABELS = {"legal_form": _("Organisation"), "region": _("Where"), "topic": _("Topic"),
-                  "amount": _("Amount"), "own_share": _("Own share"), "start": _("Start")}
+                  "amount": _("Amount"), "own_share": _("Own share"), "start": _("Project start")}
 
 
 def _query(data: QueryDict, **changes) -> str:

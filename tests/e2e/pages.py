@@ -14,6 +14,8 @@ GUIDE_TITLE = {"de": "Einen Verein gründen: der Weg zum e. V.",
 SEARCH_WORD = {"de": "Satzung", "ar": "النظام"}
 FUNDING_SEARCH_PATH = "search/?type=funding&sort=deadline"
 # A demo learning module (translated into Arabic) and its first lesson, with a quiz.
+GUIDED_RESULT_PATH = ("foerderung/finden/?legal_form=verein&region=Leipzig&topic=&amount=5000"
+                      "&own_share=10&start=")
 MODULE_PATH = "vereinsarbeit/oeffentlichkeitsarbeit/"
 LESSON_PATH = MODULE_PATH + "wer-wir-sind/"
 
@@ -60,6 +62,15 @@ PAGE_TYPES = [
     PageType("lesson", LESSON_PATH),
     PageType("my-learning", "lernen/mein-lernen/"),
     PageType("certificate-unknown", "lernen/zertifikat/ABCD-EFGH-JKLM/", status=404),
+    # The guided funding finder (funding/guided.py): the place question (a <datalist> of
+    # every district), an ambiguous place with its candidates, the result with reasons; the
+    # deadlines by month and their archive.
+    PageType("guided-finder", "foerderung/finden/?legal_form=verein&step=region"),
+    PageType("guided-finder-error", "foerderung/finden/?legal_form=verein&region=Neustadt",
+             status=400),
+    PageType("guided-finder-result", GUIDED_RESULT_PATH),
+    PageType("deadlines", "foerderung/fristen/"),
+    PageType("deadlines-archive", "foerderung/fristen/archiv/"),
     # Learner accounts (django-allauth).
     PageType("sign-in", "konto/anmelden/"),
     PageType("sign-up", "konto/registrieren/"),
