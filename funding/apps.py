@@ -16,3 +16,20 @@ class FundingConfig(AppConfig):
                                             head_template="funding/calendar_link.html"))
         # The API's type name from before the model left cms (README, "API examples").
         TYPE_ALIASES["cms.FundingProgrammePage"] = "funding.FundingProgrammePage"
+        _connect_alerts()
+
+
+def _connect_alerts():
+    """E-mail alerts (funding/alerts/): new programmes announced, the learner's profile
+    section, their download and deletion."""
+    from cms.accounts.personal_data import register as register_personal_data
+    from cms.learners.profile_sections import ProfileSection, register_profile_section
+
+    from .alerts import personal_data, profile, signals
+    from .alerts.models import AlertSubscription
+
+    signals.connect()
+    register_profile_section(ProfileSection("funding/alerts/profile_section.html",
+                                            profile.profile_context))
+    register_personal_data(AlertSubscription, label="funding_alerts",
+                           export=personal_data.export, erase=personal_data.erase)

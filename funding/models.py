@@ -192,3 +192,5 @@ class FundingGuideLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("guide that helps")
+
+from .alerts.models import AlertMailRequest, AlertSent, AlertSubscription  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """The funding advice outside the page tree: the guided finder, the deadlines calendar and its
 feed, alerts. Under /<lang>/foerderung/, beside the Fördermittel topic's pages."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import deadline_views, guided
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("fristen/", deadline_views.deadlines, name="deadlines"),
     path("fristen/archiv/", deadline_views.archive, name="archive"),
     path("fristen.ics", deadline_views.feed, name="feed"),
+    path("benachrichtigung/", include("funding.alerts.urls")),  # alerts: funding/alerts/
 ]

@@ -15,6 +15,7 @@ from cms.accounts import personal_data
 from cms.models import Membership
 
 from .forms import DeleteAccountForm, ProfileForm
+from .profile_sections import sections_for
 
 signed_in = login_required(login_url="account_login")
 
@@ -37,7 +38,8 @@ def profile(request):
     memberships = (Membership.objects.filter(user=user).select_related("organisation")
                    .order_by("organisation__name"))
     return render(request, "account/profile.html",
-                  {"form": form, "memberships": memberships}, status=status)
+                  {"form": form, "memberships": memberships,
+                   "profile_sections": sections_for(request)}, status=status)
 
 
 @signed_in

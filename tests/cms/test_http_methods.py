@@ -122,6 +122,12 @@ def public_addresses(guide, document, restrictions):
         "/de/veranstaltungen/absagen/falsch/",
         f"/de/veranstaltungen/{guide.translation_key}/anwesenheit/",
         f"/de/veranstaltungen/{guide.translation_key}/anwesenheit.csv",
+        # Funding alerts (funding/alerts/urls.py): follows are POST only (405), links refused
+        f"/de/foerderung/benachrichtigung/programm/{funding.translation_key}/",
+        "/ar/foerderung/benachrichtigung/suche/",
+        "/de/foerderung/benachrichtigung/bestaetigen/falsch/",
+        "/ar/foerderung/benachrichtigung/abbestellen/falsch/",
+        "/de/foerderung/benachrichtigung/1/beenden/",
         # Funding advice (funding/urls.py): guided finder, deadlines, archive, feed
         "/de/foerderung/finden/", "/ar/foerderung/finden/?region=Leipzig&amount=-1",
         "/de/foerderung/finden/?legal_form=verein&region=sachsen",

@@ -102,6 +102,7 @@ def test_only_the_new_migrations_run(upgrade):
                     "events.0002_attendance_and_guest_retention",
                     "feedback.0001_counts_and_notes", "feedback.0002_report_permission",
                     "funding.0001_initial", "funding.0002_programme_page_details",
+                    "funding.0003_alerts",
                     "learning.0001_initial",
                     "learning.0002_moduleguidelink", "learning.0003_certificate",
                     "legal.0001_initial"]

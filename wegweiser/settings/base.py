@@ -228,6 +228,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "events.tasks.forget_event_guests",
         "schedule": crontab(hour=4, minute=10),
     },
+    "funding-deadline-alerts": {  # 14 and 3 days before deadlines, once per subscription
+        "task": "funding.tasks.send_deadline_alerts", "schedule": crontab(hour=7, minute=15)},
+    "forget-unconfirmed-alerts": {  # follows nobody confirmed (funding/alerts/)
+        "task": "funding.tasks.forget_unconfirmed_alerts", "schedule": crontab(hour=4, minute=20)},
     "flush-outbox": {  # tasks the broker could not take when they were queued
         "task": "cms.outbox.tasks.flush_outbox",
         "schedule": 60.0,
