@@ -34,7 +34,7 @@ def test_guest_double_opt_in(client, programme, mailoutbox, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         answer = post_guest(client, programme)
     assert answer.status_code == 200
-    assert "please confirm by the link" in answer.content.decode()
+    assert "Bitte bestätigen Sie mit dem Link" in answer.content.decode()
     subscription = AlertSubscription.objects.get(email="gast@example.org")
     assert not subscription.confirmed and subscription.language == "de"
     [mail] = mailoutbox
@@ -43,12 +43,12 @@ def test_guest_double_opt_in(client, programme, mailoutbox, django_capture_on_co
     confirm = link_in(mail, "bestaetigen")
     asked = client.get(confirm)  # a mail scanner opening the link changes nothing
     assert asked.status_code == 200
-    assert "Confirm my alert" in asked.content.decode()
+    assert "Meine Benachrichtigung bestätigen" in asked.content.decode()
     subscription.refresh_from_db()
     assert not subscription.confirmed
     done = client.post(confirm)
     assert done.status_code == 200
-    assert "Your alert is confirmed" in done.content.decode()
+    assert "Ihre Benachrichtigung ist bestätigt" in done.content.decode()
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
     assert client.post(confirm).status_code == 409  # used once
@@ -58,7 +58,7 @@ def test_a_bad_address_gets_a_clear_message_and_nothing_is_kept(client, programm
     answer = post_guest(client, programme, email="gast(at)example")
     assert answer.status_code == 400
     body = answer.content.decode()
-    assert "This is not an e-mail address" in body and 'aria-invalid="true"' in body
+    assert "Das ist keine E-Mail-Adresse" in body and 'aria-invalid="true"' in body
     assert 'value="gast(at)example"' in body  # the reader's input stays to correct
     assert not AlertSubscription.objects.exists()
     assert mailoutbox == []
@@ -67,7 +67,7 @@ def test_a_bad_address_gets_a_clear_message_and_nothing_is_kept(client, programm
 def test_an_empty_address_is_asked_for(client, programme):
     answer = post_guest(client, programme, email="")
     assert answer.status_code == 400
-    assert "Please give your e-mail address." in answer.content.decode()
+    assert "Bitte geben Sie Ihre E-Mail-Adresse an." in answer.content.decode()
 
 
 def test_a_post_from_another_site_is_refused(client, programme):
@@ -86,17 +86,17 @@ def test_a_learner_follows_in_one_click_and_stops_on_the_profile(client, program
                                                                  mailoutbox):
     client.force_login(learner)
     page = client.get(programme.url).content.decode()
-    assert "Follow this programme" in page and 'name="email"' not in page.split(
+    assert "Diesem Programm folgen" in page and 'name="email"' not in page.split(
         'id="alerts"')[1].split("</section>")[0]
     answer = client.post(follow_url(programme), **ORIGIN)
     assert answer.status_code == 200
     subscription = AlertSubscription.objects.get(user=learner)
     assert subscription.confirmed and subscription.email == "lea@example.org"
     assert mailoutbox == []  # the address is verified already
-    assert "You follow this already" in client.post(follow_url(programme),
+    assert "Sie folgen dem schon." in client.post(follow_url(programme),
                                                      **ORIGIN).content.decode()
     assert AlertSubscription.objects.count() == 1
-    assert "You follow this programme." in client.get(programme.url).content.decode()
+    assert "Sie folgen diesem Programm." in client.get(programme.url).content.decode()
     profile = client.get("/de/konto/profil/").content.decode()
     assert 'id="alerts"' in profile and "Testförderung Integration" in profile
     stop = f"/de/foerderung/benachrichtigung/{subscription.pk}/beenden/"
@@ -140,7 +140,7 @@ def test_confirmation_mails_are_limited_per_address(client, programme, mailoutbo
     with django_capture_on_commit_callbacks(execute=True):
         answer = post_guest(client, programme)
     assert answer.status_code == 429
-    assert "Please try again in an hour." in answer.content.decode()
+    assert "Bitte versuchen Sie es in einer Stunde noch einmal." in answer.content.decode()
     assert len(mailoutbox) == 3
     assert AlertSubscription.objects.count() == 1  # the same follow, asked again
 
@@ -173,4 +173,4 @@ def test_unconfirmed_follows_are_forgotten_and_their_links_refused(client, progr
     assert list(AlertSubscription.objects.all()) == [kept]
     answer = client.get(confirm)
     assert answer.status_code == 409
-    assert "This alert no longer exists" in answer.content.decode()
+    assert "Diese Benachrichtigung gibt es nicht mehr" in answer.content.decode()

@@ -44,15 +44,15 @@ def test_the_mail_link_asks_first_and_one_click_stops(follow, mailoutbox,
     address = mail.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://testserver")
     assert address in mail.body
     asked = Client().get(address)  # a mail scanner opening it changes nothing
-    assert asked.status_code == 200 and "Stop these e-mails" in asked.content.decode()
+    assert asked.status_code == 200 and "Diese E-Mails abbestellen" in asked.content.decode()
     assert AlertSubscription.objects.filter(pk=follow.pk).exists()
     answer = one_click(address)
     assert answer.status_code == 200
-    assert "you get no more e-mails" in answer.content.decode()
+    assert "Sie bekommen keine E-Mails mehr" in answer.content.decode()
     assert not AlertSubscription.objects.exists()
     reused = one_click(address)
     assert reused.status_code == 409
-    assert "This alert no longer exists" in reused.content.decode()
+    assert "Diese Benachrichtigung gibt es nicht mehr" in reused.content.decode()
 
 
 def test_the_button_on_the_page_stops_too(follow):

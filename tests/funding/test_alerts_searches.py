@@ -52,17 +52,19 @@ def test_a_search_that_cannot_be_read_gets_a_clear_message(client, query):
     answer = follow_search(client, query)
     assert answer.status_code == 400
     body = answer.content.decode()
-    _answers, errors = answers_from_query(QueryDict(query))
-    [problem] = errors.values()
-    assert f'<p class="notice" role="alert">This search cannot be followed: {escape(problem)}' \
-        in body
+    with translation.override("de"):
+        _answers, errors = answers_from_query(QueryDict(query))
+        [problem] = [str(message) for message in errors.values()]
+    assert ('<p class="notice" role="alert">Dieser Suche können Sie nicht folgen: '
+            f'{escape(problem)}') in body
     assert not AlertSubscription.objects.exists()
 
 
 def test_a_search_without_answers_is_refused(client):
     answer = follow_search(client, "utm_source=x")
     assert answer.status_code == 400
-    assert "Please answer at least one question of the finder first" in answer.content.decode()
+    assert ("Bitte beantworten Sie zuerst mindestens eine Frage im Förder-Finder"
+            in answer.content.decode())
 
 
 def test_a_search_from_another_site_is_refused(client):

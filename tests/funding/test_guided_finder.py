@@ -134,5 +134,5 @@ def test_the_finder_is_linked_from_the_search_finder_and_the_funding_topic(clien
     assert 'href="/de/foerderung/finden/"' in search
     topic = client.get("/de/foerdermittel/").content.decode()
     assert 'href="/de/foerderung/finden/"' in topic
-    assert ('<link rel="alternate" type="text/calendar" title="Funding deadlines (calendar)" '
+    assert ('<link rel="alternate" type="text/calendar" title="Förderfristen (Kalender)" '
             'href="/de/foerderung/fristen.ics">') in topic
