@@ -69,3 +69,24 @@ def test_after_the_deadline_the_page_offers_no_form():
     page = Client().get(event.url).content.decode()
     assert words("Registration is closed.") in page
     assert 'name="email"' not in page
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/verein-gruenden/", "/de/veranstaltungen/"])
+def test_every_list_of_events_names_the_date(client, path):
+    """The home page and topics list plain copies of their events (cms.frozen): the dates
+    come from the events themselves."""
+    from events.models.pages import BERLIN
+
+    start = datetime.datetime(2099, 10, 6, 18, 0, tzinfo=BERLIN)
+    make_event(start=start, end=start + datetime.timedelta(hours=2))
+    page = client.get(path).content.decode()
+    assert '<time datetime="2099-10-06T18:00:00+02:00">6. Oktober 2099, 18:00</time>' in page
+
+
+def test_the_event_page_names_the_weekday():
+    from events.models.pages import BERLIN
+
+    start = datetime.datetime(2099, 10, 6, 18, 0, tzinfo=BERLIN)
+    event = make_event(start=start, end=start + datetime.timedelta(hours=2))
+    page = Client().get(event.url).content.decode()
+    assert ">Dienstag, 6. Oktober 2099, 18:00</time>" in page
