@@ -89,7 +89,7 @@ def demo_events(today: datetime.date) -> list[DemoEvent]:
             languages=["de", "en", "tr"], trainer="Moderation: Beispielperson Deniz", series=3,
         ),
         DemoEvent(
-            topic="foerdermittel", slug="foerderantrag-schreiben",
+            topic="foerdermittel", slug="workshop-foerderantrag-schreiben",
             title="Workshop: Förderantrag schreiben",
             summary="Schritt für Schritt zum ersten Förderantrag: Projektidee, Ziele, "
                     "Kosten- und Finanzierungsplan.",
@@ -156,7 +156,7 @@ def load_demo_events(today: datetime.date) -> int:
     german = Locale.get_default()
     for demo in demo_events(today):
         topic = TopicPage.objects.filter(locale=german, slug=demo.topic).first()
-        if topic is None or EventPage.objects.child_of(topic).filter(slug=demo.slug).exists():
+        if topic is None or topic.get_children().filter(slug=demo.slug).exists():
             continue
         event = _publish(topic.add_child(instance=_page(demo, german)))
         made += 1 + len(make_series(event, demo.series, monthly_nth=1) if demo.series else [])

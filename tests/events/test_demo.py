@@ -34,7 +34,7 @@ def test_load_demo_makes_upcoming_events_once(client, django_capture_on_commit_c
         assert (local.weekday(), local.day <= 7, local.hour, local.minute) == (1, True, 18, 0)
     assert [m.code for m in meetings[-1].languages.all()] == ["de", "en", "tr"]
 
-    workshop = german.get(slug="foerderantrag-schreiben")
+    workshop = german.get(slug="workshop-foerderantrag-schreiben")
     assert (workshop.capacity, workshop.waiting_list) == (12, True)
     assert workshop.registration_deadline < workshop.start
     arabic = workshop.get_translation(Locale.objects.get(language_code="ar"))
