@@ -16,6 +16,12 @@ FUNDING_SEARCH_PATH = "search/?type=funding&sort=deadline"
 # A demo learning module (translated into Arabic) and its first lesson, with a quiz.
 MODULE_PATH = "vereinsarbeit/oeffentlichkeitsarbeit/"
 LESSON_PATH = MODULE_PATH + "wer-wir-sind/"
+# A demo workshop (events/demo.py) with seats and a waiting list, translated into Arabic.
+EVENT_PATH = "foerdermittel/workshop-foerderantrag-schreiben/"
+# Added by prepare_site: an event under way today, organised by the coordinator's
+# organisation, with confirmed registrations to take attendance of; and one in the past.
+TODAY_EVENT_PATH = "foerdermittel/offene-sprechstunde-foerderantrag/"
+PAST_EVENT_PATH = "verein-gruenden/infoabend-verein-gruenden/"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,12 @@ PAGE_TYPES = [
     PageType("lesson", LESSON_PATH),
     PageType("my-learning", "lernen/mein-lernen/"),
     PageType("certificate-unknown", "lernen/zertifikat/ABCD-EFGH-JKLM/", status=404),
+    # Events: a workshop open for registration (a guest's form, the free seats), the
+    # listing with its filters, and the archive. The attendance list needs a coordinator:
+    # test_accessibility.py and test_html_validity.py check it signed in.
+    PageType("event", EVENT_PATH),
+    PageType("events", "veranstaltungen/"),
+    PageType("events-archive", "veranstaltungen/archiv/"),
     # Learner accounts (django-allauth).
     PageType("sign-in", "konto/anmelden/"),
     PageType("sign-up", "konto/registrieren/"),
