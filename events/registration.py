@@ -15,6 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.caching.invalidation import page_urls, purging, refresh_after_commit
+
 from .models import EventLock, EventPage, Registration
 from .models.registrations import (
     ACTIVE,
@@ -84,6 +86,12 @@ def _lock(event_key) -> None:
     EventLock.objects.select_for_update().get(event_key=event_key)
 
 
+def _seats_changed(event_key) -> None:
+    """Event pages show their free seats: after the commit, no cache keeps the old count."""
+    pages = EventPage.objects.live().filter(translation_key=event_key) if purging() else []
+    refresh_after_commit(page_urls(pages))
+
+
 def seats_taken(event_key) -> int:
     return Registration.objects.filter(event_key=event_key, status__in=HOLDS_SEAT).count()
 
@@ -136,6 +144,7 @@ def register_user(event: EventPage, user, language: str) -> Registration:
         except IntegrityError as error:
             raise Refused(_("You are already registered for this event.")) from error
         send_status_mail(registration, event)
+        _seats_changed(event.translation_key)
     return registration
 
 
@@ -186,6 +195,7 @@ def confirm(token: str, action: str = "confirm") -> Registration:
             _place(event, registration)
         registration.save()
         send_status_mail(registration, event)
+        _seats_changed(registration.event_key)
     return registration
 
 
@@ -218,6 +228,7 @@ def _cancel(registration: Registration) -> None:
     registration.save()
     if held_seat:
         promote(registration.event_key)
+        _seats_changed(registration.event_key)
 
 
 def promote(event_key) -> list[Registration]:
@@ -259,8 +270,8 @@ def expire_offers(now=None) -> int:
                 registration.save()
                 expired += 1
             promote(key)
+            _seats_changed(key)
     return expired
-
 
 
 def forget_unconfirmed(now=None) -> int:

@@ -136,7 +136,7 @@ class EventPage(BasePage):
         # remembered reader_context; a reader with a session never gets a shared copy.
         from cms.caching.policy import has_session
 
-        from .registrations import ACTIVE, Registration
+        from .registrations import ACTIVE, HOLDS_SEAT, Registration
 
         context = super().get_context(request, *args, **kwargs)
         user = getattr(request, "user", None)
@@ -149,6 +149,12 @@ class EventPage(BasePage):
         context["show_online_link"] = bool(
             mine and mine.status == "confirmed" and self.online_url)
         context["guest_retention_days"] = settings.EVENT_GUEST_RETENTION_DAYS
+        # Shown to every reader: a change of it refreshes the caches (events.registration).
+        taken = Registration.objects.filter(event_key=self.translation_key,
+                                            status__in=HOLDS_SEAT).count() \
+            if self.needs_registration else 0
+        context["seats_free"] = max(self.capacity - taken, 0)
+        context["registration_open"] = timezone.now() < self.closes_at
         context["may_take_attendance"] = (self.needs_registration
                                           and self.may_take_attendance(user))
         return context

@@ -18,6 +18,12 @@ GUIDED_RESULT_PATH = ("foerderung/finden/?legal_form=verein&region=Leipzig&topic
                       "&own_share=10&start=")
 MODULE_PATH = "vereinsarbeit/oeffentlichkeitsarbeit/"
 LESSON_PATH = MODULE_PATH + "wer-wir-sind/"
+# A demo workshop (events/demo.py) with seats and a waiting list, translated into Arabic.
+EVENT_PATH = "foerdermittel/workshop-foerderantrag-schreiben/"
+# Added by prepare_site: an event under way today, organised by the coordinator's
+# organisation, with confirmed registrations to take attendance of; and one in the past.
+TODAY_EVENT_PATH = "foerdermittel/offene-sprechstunde-foerderantrag/"
+PAST_EVENT_PATH = "verein-gruenden/infoabend-verein-gruenden/"
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,12 @@ PAGE_TYPES = [
     PageType("guided-finder-result", GUIDED_RESULT_PATH),
     PageType("deadlines", "foerderung/fristen/"),
     PageType("deadlines-archive", "foerderung/fristen/archiv/"),
+    # Events: a workshop open for registration (a guest's form, the free seats), the
+    # listing with its filters, and the archive. The attendance list needs a coordinator:
+    # test_accessibility.py and test_html_validity.py check it signed in.
+    PageType("event", EVENT_PATH),
+    PageType("events", "veranstaltungen/"),
+    PageType("events-archive", "veranstaltungen/archiv/"),
     # Learner accounts (django-allauth).
     PageType("sign-in", "konto/anmelden/"),
     PageType("sign-up", "konto/registrieren/"),

@@ -37,6 +37,22 @@ def test_no_wcag_violations(page, page_type, language):
     assert not result["violations"], describe(result["violations"])
 
 
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_attendance_list_has_no_wcag_violations(browser, site, language):
+    """Signed in as a coordinator of the organising organisation, on a phone."""
+    from tests.e2e.conftest import PHONE
+    from tests.e2e.event_steps import open_attendance, sign_in_as_coordinator
+
+    context = browser.new_context(base_url=site.url, viewport=PHONE)
+    page = context.new_page()
+    sign_in_as_coordinator(page, language)
+    open_attendance(page, language)
+    result = run_axe(page)
+    context.close()
+    assert result["passes"], "axe checked nothing: the page is empty or axe did not run"
+    assert not result["violations"], describe(result["violations"])
+
+
 def focus_ring(page: Page) -> dict:
     """The focused element, whether a focus ring marks it and the ring's contrast."""
     return page.evaluate(FOCUS_RING_JS)

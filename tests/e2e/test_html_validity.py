@@ -5,6 +5,8 @@ import json
 import subprocess
 
 from tests.e2e.conftest import NODE_MODULES
+from tests.e2e.event_steps import open_attendance, sign_in_as_coordinator
+from tests.e2e.learning_steps import ServedPages
 from tests.e2e.pages import LANGUAGES, PAGE_TYPES
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -21,6 +23,17 @@ def test_every_page_type_is_valid_html(page, tmp_path):
             files.append(str(path))
 
     errors = nu_errors(files)
+    assert not errors, "\n".join(errors)
+
+
+def test_attendance_list_is_valid_html(page, tmp_path):
+    """As a coordinator of the organising organisation sees it (signed in)."""
+    served = ServedPages(tmp_path)
+    sign_in_as_coordinator(page, "de")
+    for language in LANGUAGES:
+        open_attendance(page, language)
+        served.keep(page, f"attendance-{language}")
+    errors = nu_errors(served.files)
     assert not errors, "\n".join(errors)
 
 

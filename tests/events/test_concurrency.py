@@ -1,5 +1,9 @@
 """50 registrations at the same moment for 10 seats, through the real view, on PostgreSQL.
 
+Without the lock (`events.registration._lock` made a no-op) this test fails: on PostgreSQL 15
+two runs gave 50 of 50 registrations confirmed for 10 seats (every request answered 302,
+nobody on the waiting list); with the lock it passes.
+
 A module of its own, without a module-wide django_db mark (see
 tests/feedback/test_counting_concurrency.py: the mark would flush after `committed_site`)."""
 

@@ -1,12 +1,19 @@
-"""Set up a demo site on first start: import content/ and create an admin account."""
+"""Set up a demo site on first start: import content/ and create an admin account.
+
+An installed app may bring demo data of its own: a `demo` module with a `load_demo(stdout)`
+function (events/demo.py). It is found by that name and called after the content and the
+organisations, so cms names no app above it (tests/test_architecture.py)."""
 
 import secrets
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import module_has_submodule
 
 from cms.models import GuidePage
 
@@ -29,6 +36,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content already imported (use --force to import again).")
         self.load_organisations()
+        self.load_app_demos()
         self.ensure_admin()
 
     def load_organisations(self):
@@ -36,6 +44,14 @@ class Command(BaseCommand):
 
         count = load_demo_organisations(Path(settings.BASE_DIR) / "content" / "organisations")
         self.stdout.write(f"{count} demo organisations (fictional examples) in the directory.")
+
+    def load_app_demos(self):
+        for config in apps.get_app_configs():
+            if not module_has_submodule(config.module, "demo"):
+                continue
+            load = getattr(import_module(f"{config.name}.demo"), "load_demo", None)
+            if callable(load):
+                load(self.stdout)
 
     def ensure_admin(self):
         User = get_user_model()
