@@ -128,7 +128,7 @@ def _results(request, answers, today):
         "summary": _summary(request, answers),
         "matches": [(m, links[m.programme.pk]) for m in matches],
         "near": [(m, links[m.programme.pk]) for m in near],
-        "query": query,
+        "answers_query": query,  # not "query": base.html fills the search box with that
         "start_query": _query(QueryDict(query), step=next(iter(QUESTIONS))),
         "feed_url": reverse("funding:feed") + (f"?{query}" if query else ""),
         "deadlines_url": reverse("funding:deadlines") + (f"?{query}" if query else ""),

@@ -99,7 +99,7 @@ def follow_search(request):
     raw = request.POST.get("query", "")
     answers, errors = answers_from_query(QueryDict(raw[:MAX_QUERY]))
     query = answers_to_query(answers)
-    context = {"search_path": search_path(query), "query": query, "action": request.path}
+    context = {"search_path": search_path(query), "answers_query": query, "action": request.path}
     if len(raw) > MAX_QUERY or errors:
         return _result(request, {**context, "refusal": _(
             "This search cannot be followed: %(problems)s Please correct it in the finder "

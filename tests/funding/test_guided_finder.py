@@ -72,6 +72,8 @@ def test_result_summary_has_change_links_and_a_filtered_feed(client):
     feed = "/en/foerderung/fristen.ics?legal_form=verein&region=14713&amount=5000"
     assert f'<link rel="alternate" type="text/calendar" title="Deadlines of these programmes ' \
            f'(calendar)" href="{feed}">' in html
+    # The header's search box stays empty: the answers are not a search text.
+    assert 'name="q" value=""' in html
 
 
 def test_an_initiative_is_shown_how_to_found_a_verein(client):
