@@ -292,5 +292,22 @@ def test_print_keeps_the_step_but_not_the_links():
     from django.conf import settings
 
     css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
-    printed = css.split("@media print {", 1)[1].split("\n}", 1)[0]
+    printed = "".join(_block(css, start) for start in _starts(css, "@media print {"))
     assert ".step-nav" in printed and "step-position" not in printed
+
+
+def _starts(text, opening):
+    start = text.find(opening)
+    while start != -1:
+        yield start + len(opening)
+        start = text.find(opening, start + 1)
+
+
+def _block(css, start):
+    """The text of the block opened just before `start`, up to its matching brace."""
+    depth = 1
+    for end in range(start, len(css)):
+        depth += {"{": 1, "}": -1}.get(css[end], 0)
+        if depth == 0:
+            return css[start:end]
+    raise AssertionError("unbalanced braces in site.css")
