@@ -10,6 +10,7 @@ its own (its code is not committed here):
     python3.12 -m venv .venv && .venv/bin/pip install -r requirements/production.txt gunicorn
     export DJANGO_SETTINGS_MODULE=bakerydemo.settings.production DJANGO_SECRET_KEY=…
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py load_initial_data
+    .venv/bin/python manage.py createcachetable  # its production settings cache in the database
     .venv/bin/python manage.py collectstatic --noinput
 
 then, from this project:
