@@ -27,6 +27,16 @@ def synonym_groups(language: str) -> list[list[str]]:
 
 def synonym_index(language: str) -> dict[str, list[str]]:
     """{stem: [every word of the groups that word belongs to]}, normalised, for expansion."""
+    return _current(language)[1]
+
+
+def current_groups(language: str) -> list[list[str]]:
+    """synonym_groups(language), the same list object until the groups change (so what is
+    derived from it can be kept: search.elastic.queries)."""
+    return _current(language)[2]
+
+
+def _current(language: str) -> tuple:
     from .text import normalise, stem
 
     now = time.monotonic()
@@ -35,13 +45,14 @@ def synonym_index(language: str) -> dict[str, list[str]]:
     version = _checked["version"]
     known = _memo.get(language)
     if known is None or known[0] != version:
+        groups = synonym_groups(language)
         index = {}
-        for group in synonym_groups(language):
+        for group in groups:
             terms = [normalise(t) for t in group]
             for term in terms:
                 index.setdefault(stem(term, language), []).extend(terms)
-        _memo[language] = known = (version, index)
-    return known[1]
+        _memo[language] = known = (version, index, groups)
+    return known
 
 
 def forget() -> None:

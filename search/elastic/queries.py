@@ -46,15 +46,51 @@ def _today(query: SearchQuery) -> datetime.date:
 def synonym_queries(text: str, groups: list[list[str]]) -> list[str]:
     """The query with a word replaced by each of its editors' synonyms ("Zuwendung Berlin"
     -> "Zuschuss Berlin", "Förderung Berlin"). Applied at query time, so a synonym an editor
-    adds works at once; the analyzers' synonym filter covers multi-word rules."""
+    adds works at once; the analyzers' synonym filter covers multi-word rules.
+
+    The query's words and word sequences are looked up among the groups' terms, not every
+    term tried on the query: with several hundred groups that was 2,000 regular expressions
+    a search."""
+    by_term, spans = _terms_of(groups), _spans(text)
     alternatives = []
-    for group in groups:
-        for term in group:
-            pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-            if pattern.search(text):
-                alternatives += [pattern.sub(other, text) for other in group if other != term]
-                break
+    for number in sorted({by_term[span] for span in spans if span in by_term}):
+        group = groups[number]
+        term = next(t for t in group if t.casefold() in spans)
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+        if pattern.search(text):
+            alternatives += [pattern.sub(other, text) for other in group if other != term]
     return list(dict.fromkeys(alternatives))[:MAX_SYNONYM_QUERIES]
+
+
+MAX_TERM_WORDS = 4
+_kept = {"groups": None, "by_term": {}}
+
+
+def _terms_of(groups: list[list[str]]) -> dict[str, int]:
+    """{term in lower case: its group's position}, kept while the same groups are asked
+    (search.synonyms.current_groups hands out one list until editors change it)."""
+    if _kept["groups"] is not groups:
+        by_term = {}
+        for number, group in enumerate(groups):
+            for term in group:
+                by_term.setdefault(term.casefold(), number)
+        _kept.update(groups=groups, by_term=by_term)
+    return _kept["by_term"]
+
+
+def _spans(text: str) -> set[str]:
+    """Every run of up to MAX_TERM_WORDS words of the text, in lower case, as written and
+    without the punctuation around it ("(e. V.)" -> "e. v.", "§ 21 BGB?" -> "§ 21 bgb")."""
+    found = set()
+    tokens = list(re.finditer(r"\S+", text))
+    for i, first in enumerate(tokens):
+        for last in tokens[i:i + MAX_TERM_WORDS]:
+            span = text[first.start():last.end()].casefold()
+            found.update((span, span.strip(_AROUND), span.strip(_AROUND + ".")))
+    return found
+
+
+_AROUND = "()[]{},;:!?\"'«»„“”‚‘’"
 
 
 def text_query(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
@@ -71,7 +107,7 @@ def text_query(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
         {"multi_match": {"query": query.text, "fields": PHRASE_FIELDS, "type": "phrase",
                          "slop": 2}},
     ]
-    for alternative in synonym_queries(query.text, list(synonyms)):
+    for alternative in synonym_queries(query.text, synonyms):
         should.append({"multi_match": {"query": alternative, "fields": TEXT_FIELDS,
                                        "type": "best_fields", "operator": "and",
                                        "boost": 0.8}})

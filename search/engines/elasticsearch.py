@@ -23,7 +23,7 @@ from cms.searchable import registry
 from search.elastic import indices, queries
 from search.elastic.documents import build_document, document_id, live_object
 from search.registry import SEARCH_TYPES, type_for_model
-from search.synonyms import synonym_groups
+from search.synonyms import current_groups
 
 from .base import (
     EngineUnavailable,
@@ -72,7 +72,7 @@ class ElasticsearchEngine:
     @_unavailable_on_error
     def search(self, query: SearchQuery) -> SearchResults:
         client = self.client
-        body = queries.search_body(query, synonym_groups(query.locale) if query.text else [])
+        body = queries.search_body(query, current_groups(query.locale) if query.text else [])
         response = client.search(index=indices.alias_name(query.locale), body=body)
         today = query.today or timezone.localdate()
         hits = [_hit(raw, today) for raw in response["hits"]["hits"]]

@@ -231,6 +231,6 @@ def test_content_made_private_disappears_before_the_index_catches_up(engine, gui
 
 def test_a_synonym_added_by_an_editor_works_without_a_rebuild(engine, monkeypatch):
     assert "zweiter-leitfaden" not in slugs(search(engine, "Beschwerde"))
-    monkeypatch.setattr("search.engines.elasticsearch.synonym_groups",
+    monkeypatch.setattr("search.engines.elasticsearch.current_groups",
                         lambda language: [["Beschwerde", "Widerspruch"]])
     assert "zweiter-leitfaden" in slugs(search(engine, "Beschwerde"))

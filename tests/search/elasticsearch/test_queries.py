@@ -70,6 +70,15 @@ def test_synonym_queries_match_whole_words_in_any_case():
     assert queries.synonym_queries("Satzung", GROUPS) == []
 
 
+def test_synonym_queries_find_terms_of_several_words_and_signs():
+    groups = [["e. V.", "eingetragener Verein"], ["§ 21 BGB", "Vereinsregister"], *GROUPS]
+    assert queries.synonym_queries("Satzung für einen E. V. schreiben", groups) == [
+        "Satzung für einen eingetragener Verein schreiben"]
+    assert queries.synonym_queries("eingetragener verein gründen", groups) == [
+        "e. V. gründen"]
+    assert queries.synonym_queries("was sagt § 21 BGB", groups) == ["was sagt Vereinsregister"]
+
+
 def test_empty_text_matches_everything_for_facet_browsing():
     b = body(text="")
     assert b["query"] == {"match_all": {}}
