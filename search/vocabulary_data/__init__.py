@@ -35,13 +35,16 @@ def read_groups(language: str) -> list[str]:
 
 
 def key(terms) -> frozenset[str]:
-    """A group's words, whatever their order, case and spacing."""
-    return frozenset(_SPACES.sub(" ", t).strip().casefold() for t in terms if t.strip())
+    """A group's words, whatever their order, case, spacing and Arabic vowel marks (as the
+    search compares them)."""
+    from search.text import normalise
+
+    return frozenset(_SPACES.sub(" ", normalise(t)).strip() for t in terms if t.strip())
 
 
 def problems(language: str) -> list[str]:
     """What is wrong with a file: empty words, single-word groups, groups that are too large,
-    a word twice in the file, a group twice."""
+    a word twice in a group or in the file, a group twice."""
     found, seen_terms, seen_groups = [], {}, set()
     for number, terms in read_lines(language):
         where = f"{language}.txt:{number}"
@@ -50,6 +53,8 @@ def problems(language: str) -> list[str]:
         if any("=>" in t for t in terms):
             found.append(f"{where}: '=>' is not allowed in a word")
         group = key(terms)
+        if len(group) < len([t for t in terms if t]):
+            found.append(f"{where}: a word twice in the group")
         if len(group) < 2:
             found.append(f"{where}: a group needs at least two different words")
         if len(group) > MAX_TERMS:
