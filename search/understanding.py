@@ -37,6 +37,9 @@ ALL = "all"
 NEAREST_AT_MOST = 200  # a list read from the text alone is put in order up to this long
 # What is left between removed words: "Förderung in Leipzig, ohne Eigenanteil" -> "".
 _LEFTOVER = re.compile(r"^[\s,;:/&+.\-–—()]+|[\s,;:/&+\-–—(]+$")
+# … and the joining word left at either end: "Förderung Leipzig und Integration" -> "Integration".
+_JOINING = re.compile(r"^(?:und|oder|and|or|و|или|и|або|та|і|ve|veya|và|hoặc)\s+|"
+                      r"\s+(?:und|oder|and|or|و|или|и|або|та|і|ve|veya|và|hoặc)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -166,4 +169,4 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     rest = " ".join(" ".join(kept).split())
     rest = re.sub(r"\s+([,;:.])", r"\1", rest)
     rest = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", rest)
-    return _LEFTOVER.sub("", rest).strip()
+    return _JOINING.sub("", _LEFTOVER.sub("", rest).strip()).strip()

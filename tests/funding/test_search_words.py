@@ -180,6 +180,7 @@ def test_odd_text_never_fails(client, places, text):
     ("Förderantrag Leipzig", [], "Förderantrag Leipzig"),  # writing one: the guide
     ("Förderung Frist im Dezember", [], "Förderung Frist im Dezember"),  # no facet fits
     ("Förderung ohne Frist", [("deadline", "rolling")], ""),
+    ("Förderung Leipzig und Integration", [("region", "14713")], "Integration"),
 ])
 def test_what_is_read(db, text, expected, rest):
     reading = read(text, "de", {})
