@@ -39,6 +39,19 @@ class UnknownValue(ValueError):
 
 
 @dataclass(frozen=True)
+class Recognised:
+    """Words in the search text that name a facet value ("Leipzig", "ohne Eigenanteil"):
+    text[start:end]. `certain`: the words mean the value wherever they stand (a phrase only a
+    funding search writes); otherwise they count only in a search for the facet's types
+    (SearchType.recognise finds words that say so: "Förderung")."""
+
+    value: str
+    start: int
+    end: int
+    certain: bool = False
+
+
+@dataclass(frozen=True)
 class Facet:
     """A way to narrow results: ?<key>=<value>, a fieldset on the page, a list in the API."""
 
@@ -66,6 +79,13 @@ class Facet:
     # (value, {value: count}, context) -> whether a value with results is listed (a district
     # only where it has programmes of its own); chosen values always are. None: every one.
     listed: Callable[[str, Mapping[str, int], Any], bool] | None = None
+    # (search text, language code) -> [Recognised]: words that name the facet's values, read
+    # as chosen values (search.understanding). None: the facet is only chosen.
+    recognise: Callable[[str, str], list[Recognised]] | None = None
+    # (chosen values, facts, context) -> how far an object is from them (0: its own; a
+    # programme for Leipzig before Sachsen's before nationwide ones): the order of a list
+    # read from the text alone ("Förderung Leipzig"). None: the engine's order.
+    nearest: Callable[[frozenset[str], Facts, Any], int] | None = None
 
     def applies_to(self, type_key: str) -> bool:
         return not self.types or type_key in self.types
@@ -119,6 +139,9 @@ class SearchType:
     # Elasticsearch: the object's own text besides title, summary and body (a funder)
     document_text: Callable[[Any], str] | None = None
     prefetch: tuple[str, ...] = ()  # what document_facts reads, fetched in bulk for rebuilds
+    # (search text, language code) -> [(start, end)]: words saying the reader looks for this
+    # type ("Förderung", "funding"); they let its facets' recognised words count.
+    recognise: Callable[[str, str], list[tuple[int, int]]] | None = None
 
 
 @dataclass

@@ -83,3 +83,18 @@ def _candidate_label(place, tree) -> str:
                  if tree.places[c].level == "land"), None)
     inside = f", {label(land)}" if land else ""
     return f"{place.name} ({level_label(place)}{inside})"
+
+
+def nearest(chosen, facts, context) -> int:
+    """How far a programme's nearest region is from the chosen ones: 0 its own (or one
+    inside it), then its district, Land, nationwide; 9 when it covers none of them."""
+    tree = context or region_tree()
+    best = 9
+    for code in chosen:
+        around = [code, *tree.ancestors(code)]
+        for region in facts.get("regions") or ():
+            if region in around:
+                best = min(best, around.index(region))
+            elif code in tree.ancestors(region):
+                best = 0
+    return best

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.ids import among
 from cms.searchable import Facet, Finder, SearchType, Sort, register
 
-from . import regions
+from . import query_words, regions
 from .deadlines import DEADLINE_SOON_DAYS, DEADLINE_STATES, deadline_state
 from .facets import AMOUNT_BUCKETS, OWN_SHARE_BUCKETS, amount_bucket, own_share_bucket
 
@@ -86,20 +86,22 @@ def _buckets(buckets):
 FACETS = (
     Facet("region", _("Region"), regions.choices, regions.values, multiple=True, types=(TYPE,),
           context=lambda language: regions.region_tree(), resolve=regions.resolve,
-          listed=regions.listed),
+          listed=regions.listed, recognise=query_words.regions,
+          nearest=regions.nearest),
     Facet("eligible", _("Who can apply"), _eligible,
           lambda facts, context: sorted(facts.get("eligible") or ()), multiple=True,
-          types=(TYPE,)),
+          types=(TYPE,), recognise=query_words.legal_forms),
     Facet("deadline", _("Deadline"),
           lambda language, context: [(k, str(v)) for k, v in DEADLINE_STATES],
           lambda facts, context: [facts["deadline_state"]], types=(TYPE,),
-          hidden=frozenset({"past"}), es_value_filters=deadline_filters),
+          hidden=frozenset({"past"}), es_value_filters=deadline_filters,
+          recognise=query_words.deadline),
     Facet("amount", _("Amount"), _buckets(AMOUNT_BUCKETS),
           lambda facts, context: [b] if (b := amount_bucket(facts["amount_max"])) else [],
-          types=(TYPE,)),
+          types=(TYPE,), recognise=query_words.amount),
     Facet("own_share", _("Own share"), _buckets(OWN_SHARE_BUCKETS),
           lambda facts, context: [b] if (b := own_share_bucket(facts["cofunding_percent"]))
-          else [], types=(TYPE,)),
+          else [], types=(TYPE,), recognise=query_words.own_share),
 )
 
 # Soonest open deadline first, then programmes open all year, then everything else.
@@ -147,4 +149,5 @@ register(SearchType(
                 "funding:guided"),
                (_("Deadlines by month"), "funding:deadlines"))),
     document_text=lambda page: page.funder, prefetch=("regions", "eligible_types"),
+    recognise=query_words.funding_words,
 ))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.searchable import UnknownValue, registry
 
 from .engines.base import SearchQuery
+from .understanding import as_text_choices, understood_query
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
@@ -25,6 +26,7 @@ class SearchParams(forms.Form):
     def __init__(self, data, *args, language=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.shortened = False
+        self.understood = []  # what to_query read from the text (search.understanding)
         self.fields["sort"].choices = [RELEVANCE, *((s.key, s.label) for s in registry.sorts())]
         # Values are the same in every language; the source language has every one.
         languages = {language or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE}
@@ -64,6 +66,13 @@ class SearchParams(forms.Form):
             text = cut.rsplit(" ", 1)[0] if " " in cut else cut
         return text
 
+    def as_text(self) -> list[str]:
+        """?as_text=<facet key>: facets whose words stay text (an understood filter the
+        reader removed). Unknown keys are ignored: an old link still searches."""
+        known = {key for key, _label in as_text_choices()}
+        values = self.data.getlist("as_text") if hasattr(self.data, "getlist") else []
+        return list(dict.fromkeys(v for v in values if v in known))
+
     def chosen(self) -> dict[str, tuple[str, ...]]:
         """{facet key: the chosen values}, for every registered facet."""
         data = self.cleaned_data
@@ -71,13 +80,17 @@ class SearchParams(forms.Form):
                 for facet in registry.facets}
 
     def to_query(self, locale: str, per_page: int = PER_PAGE) -> SearchQuery:
+        """The query the engines get: words that name a facet value are read as chosen
+        values and leave the text (search.understanding); `self.understood` says which."""
         data = self.cleaned_data
         page = data.get("page") or 1
-        return SearchQuery(
+        query = SearchQuery(
             text=data["q"], locale=locale, filters=self.chosen(),
             include_hidden=data["past"], sort=data["sort"] or "relevance",
             offset=(page - 1) * per_page, limit=per_page,
         )
+        query, self.understood = understood_query(query, self.as_text())
+        return query
 
     @property
     def has_filters(self) -> bool:

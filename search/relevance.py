@@ -6,8 +6,9 @@ from pathlib import Path
 import yaml
 from django.utils import translation
 
-from . import service
+from . import understanding
 from .engines.base import SearchQuery
+from .understanding import understood_query
 
 DEPTH = 10  # results looked at for the reciprocal rank
 
@@ -55,8 +56,11 @@ def evaluate(cases: list[dict]) -> Report:
         language = case.get("lang", "de")
         expected = case["expect"] if isinstance(case["expect"], list) else [case["expect"]]
         with translation.override(language):
-            results = service.search(SearchQuery(text=case["q"], locale=language, limit=DEPTH,
-                                                 include_hidden=bool(case.get("past"))))
+            # As the search page asks: words that name a filter are read as one.
+            query, understood = understood_query(SearchQuery(
+                text=case["q"], locale=language, limit=DEPTH,
+                include_hidden=bool(case.get("past"))))
+            results = understanding.search(query, understood)
         found = [f"{h.type}/{h.slug}" for h in results.hits]
         rank = next((i for i, key in enumerate(found, 1) if key in expected), None)
         judged.append(Judged(case["q"], language, case.get("kind", ""), expected, rank,

@@ -2,9 +2,10 @@
 Each reads its parameters with search.params and asks search.service; nothing else."""
 
 import math
+from dataclasses import replace
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -14,9 +15,10 @@ from cms.i18n import active_language, is_rtl
 from cms.searchable import registry
 from cms.views import read_only
 
-from . import finder, service
+from . import finder, service, understanding
 from .params import RELEVANCE, ApiParams, AutocompleteParams, SearchParams, error_messages
 from .registry import search_type
+from .understanding import ALL
 
 
 @read_only
@@ -31,23 +33,30 @@ def search(request):
         form = SearchParams(data, language=language)
         context.update(form=form, page_reset=True)
     if not form.is_valid():
-        context.update(errors=error_messages(form), query=request.GET.get("q", "")[:200],
+        typed = request.GET.get("q", "")[:200]
+        context.update(errors=error_messages(form), query=typed, query_text=typed,
                        candidates=_candidate_links(request.GET, form.candidates()))
         return render(request, "search/search.html", context, status=400)
     query = form.to_query(language)
-    chosen = form.chosen()
+    chosen = {key: tuple(values) for key, values in query.filters.items()}
     page_finder = finder.finder_for(chosen)
-    context.update(query=query.text, shortened=form.shortened, sort=query.sort,
+    # The box holds what is matched as text: understood words are filters now (their boxes
+    # below are ticked), so sending the form again searches the same.
+    context.update(query=form.cleaned_data["q"], query_text=query.text,
+                   shortened=form.shortened, sort=query.sort, as_text=form.as_text(),
                    finder=page_finder, include_hidden=query.include_hidden)
-    if query.text or form.has_filters:
-        results = service.search(query)
-        _log_search(request, query, language, results.count)
+    if query.text or query.filtered:
+        results = understanding.search(query, form.understood)
+        _log_search(request, replace(query, text=form.cleaned_data["q"]), language,
+                    results.count)
         facets = _facet_groups(results.facets, chosen)
+        reset = finder.reset_query(form, page_finder)
         context.update(results=results, facets=facets,
                        hits=[_hit_view(h, language) for h in results.hits],
                        pages=_pages(form, query, results.count),
-                       chosen=finder.active_filters(form, facets),
-                       reset=finder.reset_query(form, page_finder),
+                       chosen=(finder.active_filters(form, facets)
+                               + understood_filters(form, facets, language)),
+                       reset=_as_text(reset, ALL) if form.understood else reset,
                        can_reset=finder.can_reset(chosen, page_finder),
                        hidden_left_out=bool(page_finder) and finder.hides_values(query),
                        show_hidden=finder.show_hidden_query(form))
@@ -67,11 +76,13 @@ def search_api(request):
                                  **({"candidates": candidates} if candidates else {})},
                                 status=400, json_dumps_params={"ensure_ascii": False})
         query = form.to_query(language)
-        if not query.text and not form.has_filters:
+        if not query.text and not query.filtered:
             return JsonResponse({"count": 0, "results": [], "facets": {}, "suggestion": None,
-                                 "page": 1, "pages": 0, "lang": language})
-        results = service.search(query)
-        _log_search(request, query, language, results.count)
+                                 "page": 1, "pages": 0, "lang": language, "understood": [],
+                                 "text": query.text})
+        results = understanding.search(query, form.understood)
+        _log_search(request, replace(query, text=form.cleaned_data["q"]), language,
+                    results.count)
         page = query.offset // query.limit + 1
         return JsonResponse({
             "count": results.count,
@@ -86,6 +97,12 @@ def search_api(request):
             "pages": math.ceil(results.count / query.limit),
             "lang": language,
             "engine": results.engine,
+            # Words of q read as filters, and the text that was matched without them. A
+            # client removes one with as_text=<facet> ("remove": the query string that does).
+            "understood": [{key: item[key] for key in (
+                "facet", "legend", "value", "label", "words", "remove")}
+                for item in understood_filters(form, [], language)],
+            "text": query.text,
         }, json_dumps_params={"ensure_ascii": False})
 
 
@@ -161,3 +178,29 @@ def _pages(form, query, count) -> dict:
         params["page"] = page + 1
         links["next"] = params.urlencode()
     return {"page": page, "last": last, **links}
+
+
+def understood_filters(form, facets: list[dict], language: str) -> list[dict]:
+    """[{legend, label, remove, understood…}] for the values read from the search text. The
+    link that removes one keeps the text and adds ?as_text=<facet>, so the words are searched
+    as words from then on and are not read as the filter again."""
+    labels = {(group["key"], v["value"]): v["label"] for group in facets for v in group["values"]}
+    found = []
+    for item in form.understood:
+        facet = registry.facet(item.facet)
+        label = labels.get((item.facet, item.value))
+        if label is None:
+            context = facet.context(language) if facet.context else None
+            label = dict(facet.choices(language, context)).get(item.value, item.value)
+        found.append({"facet": item.facet, "legend": str(facet.legend), "value": item.value,
+                      "label": str(label), "words": item.words, "understood": True,
+                      "remove": _as_text(form.data, item.facet)})
+    return found
+
+
+def _as_text(data, key: str) -> str:
+    params = QueryDict(data, mutable=True) if isinstance(data, str) else data.copy()
+    params.pop("page", None)
+    if key not in params.getlist("as_text"):
+        params.appendlist("as_text", key)
+    return params.urlencode()

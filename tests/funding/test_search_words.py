@@ -1,0 +1,188 @@
+"""Words in the search text that name a funding criterion act as the finder's filters: shown as
+chosen filters with a link that removes them for good (?as_text=<facet>), in every language,
+and only where the search is one for funding (search/understanding.py,
+funding/query_words.py)."""
+
+import html as html_lib
+import re
+from urllib.parse import parse_qs
+
+import pytest
+
+from search.understanding import read
+
+from .programmes import programme
+
+pytestmark = pytest.mark.django_db
+API = "/api/v1/search/"
+
+
+@pytest.fixture
+def places(db):
+    """Besides the fixture site's programme (Berlin and nationwide, 10 % own share)."""
+    return {
+        "leipzig": programme("fonds-leipzig", "14713", title="Fonds der Stadt Leipzig",
+                             share=10, eligible=("verein",)),
+        "sachsen": programme("fonds-sachsen", "sachsen", title="Integrative Maßnahmen Sachsen",
+                             share=0),
+        "bund": programme("fonds-bund", "bundesweit", title="Mikroförderung Engagement",
+                          share=0, eligible=("initiative",)),
+        "bremen": programme("fonds-bremen", "bremen", title="Selbsthilfefonds Bremen", share=0),
+    }
+
+
+def page(client, lang="de", **params):
+    response = client.get(f"/{lang}/search/", params)
+    assert response.status_code == 200
+    return html_lib.unescape(response.content.decode())
+
+
+def result_slugs(html):
+    results = re.search(r'<ol class="card-list search-results".*?</ol>', html, re.S)
+    return re.findall(r'<h2><a href="/\w+/[^"]*?([\w-]+)/">', results.group()) if results else []
+
+
+def chosen_links(html) -> dict[str, str]:
+    chosen = re.search(r'<ul class="chosen-filters".*?</ul>', html, re.S)
+    if chosen is None:
+        return {}
+    return {re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip(" ×"): href
+            for href, text in re.findall(r'<a href="\?([^"]*)">(.*?)</a>', chosen.group(), re.S)}
+
+
+def test_a_place_in_the_text_finds_the_programmes_for_it_nearest_first(client, places):
+    html = page(client, q="Förderung Leipzig")
+    found = result_slugs(html)
+    assert found[0] == "fonds-leipzig"  # its own, then its Land's, then nationwide ones
+    assert found.index("fonds-sachsen") < found.index("fonds-bund")
+    assert {"fonds-sachsen", "fonds-bund", "test-foerderung"} <= set(found)
+    assert "fonds-bremen" not in found
+    links = chosen_links(html)
+    label = next(text for text in links if "Leipzig" in text)
+    assert "Bundesland: Leipzig (" in label  # the facet's legend (de: "Bundesland")
+    assert label.endswith(": Leipzig)")  # … and the reader's own words
+    # The box holds what is still matched as text; the ticked box says Leipzig.
+    assert re.search(r'id="search-page-q" type="search" name="q" value=""', html)
+    assert re.search(r'name="region" value="14713" checked', html)
+
+
+def test_removing_an_understood_filter_sticks(client, places):
+    html = page(client, q="Förderung Leipzig")
+    remove = next(href for text, href in chosen_links(html).items() if "Leipzig" in text)
+    params = parse_qs(remove)
+    assert params["q"] == ["Förderung Leipzig"] and params["as_text"] == ["region"]
+    after = page(client, **{k: v for k, v in params.items()})
+    assert not any("Leipzig" in text for text in chosen_links(after))
+    assert re.search(r'name="q" value="Förderung Leipzig"', after)
+    assert '<input type="hidden" name="as_text" value="region">' in after  # the form keeps it
+    found = result_slugs(after)
+    assert "fonds-bund" not in found and "fonds-sachsen" not in found  # words again
+
+
+def test_reset_link_does_not_read_the_filters_again(client, places):
+    html = page(client, q="Förderung Leipzig ohne Eigenanteil")
+    reset = re.search(r'<a class="reset" href="\?([^"]*)"', html).group(1)
+    assert parse_qs(reset)["as_text"] == ["all"]
+
+
+def test_without_own_share(client, places):
+    html = page(client, q="Förderung ohne Eigenanteil")
+    found = result_slugs(html)
+    assert set(found) == {"fonds-sachsen", "fonds-bund", "fonds-bremen"}
+    assert any("ohne Eigenanteil" in text for text in chosen_links(html))
+    # A phrase only a funding search writes counts without the word "Förderung".
+    assert set(result_slugs(page(client, q="ohne Eigenanteil"))) == set(found)
+
+
+def test_a_guide_question_is_not_turned_into_a_programme_filter(client, places):
+    for text in ("wie gründe ich einen Verein", "Verein gründen", "Leipzig", "Eigenanteil"):
+        answer = client.get(API, {"q": text, "lang": "de"}).json()
+        assert answer["understood"] == [] and answer["text"] == text
+    html = page(client, q="wie gründe ich einen Verein")
+    assert chosen_links(html) == {}
+    assert "<h1>Förderprogramme finden</h1>" not in html  # not the funding finder
+
+
+def test_who_can_apply_with_a_funding_word(client, places):
+    answer = client.get(API, {"q": "Förderung für Initiativen", "lang": "de"}).json()
+    assert [(u["facet"], u["value"]) for u in answer["understood"]] == [
+        ("eligible", "initiative")]
+    found = {r["slug"] for r in answer["results"]}
+    assert "fonds-bund" in found and "fonds-leipzig" not in found
+
+
+def test_only_criteria_are_the_filtered_list(client, places):
+    answer = client.get(API, {"q": "Leipzig e. V.", "lang": "de"}).json()
+    assert {(u["facet"], u["value"]) for u in answer["understood"]} == {
+        ("region", "14713"), ("eligible", "verein")}
+    assert answer["text"] == ""
+    assert [r["slug"] for r in answer["results"]][0] == "fonds-leipzig"
+    assert "fonds-bremen" not in {r["slug"] for r in answer["results"]}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("تمويل في لايبزيغ", "ar"), ("funding in Leipzig", "en"), ("гранты в Лейпциге", "ru"),
+    ("Leipzig'de hibe", "tr")])
+def test_a_city_in_other_languages(client, places, text, lang):
+    answer = client.get(API, {"q": text, "lang": lang}).json()
+    assert [(u["facet"], u["value"]) for u in answer["understood"]] == [("region", "14713")]
+    assert answer["text"] == ""
+    slugs = [r["slug"] for r in answer["results"]]
+    assert slugs[0] == "fonds-leipzig" and "fonds-bremen" not in slugs
+
+
+def test_arabic_page_shows_the_understood_place(client, places):
+    html = page(client, lang="ar", q="تمويل في لايبزيغ")
+    assert any("Leipzig" in text for text in chosen_links(html))
+    assert result_slugs(html)[0] == "fonds-leipzig"
+
+
+def test_the_api_says_what_it_understood_and_how_to_undo_it(client, places):
+    answer = client.get(API, {"q": "Förderung in Sachsen ohne Eigenanteil",
+                              "lang": "de"}).json()
+    understood = {u["facet"]: u for u in answer["understood"]}
+    assert understood["region"]["value"] == "sachsen"
+    assert understood["region"]["words"] == "in Sachsen"
+    assert understood["region"]["label"] == "Sachsen"
+    assert understood["own_share"]["value"] == "none"
+    assert answer["text"] == ""
+    assert {r["slug"] for r in answer["results"]} == {"fonds-sachsen", "fonds-bund"}
+    undone = client.get(API + "?" + understood["region"]["remove"]).json()
+    assert [u["facet"] for u in undone["understood"]] == ["own_share"]
+    assert undone["text"] == "in Sachsen"  # "Förderung" still says what "ohne …" is about
+    assert [r["slug"] for r in undone["results"]] == ["fonds-sachsen"]  # the word, again
+
+
+def test_a_value_the_reader_chose_is_kept(client, places):
+    answer = client.get(API, {"q": "Förderung Leipzig", "region": "bremen",
+                              "lang": "de"}).json()
+    assert {r["slug"] for r in answer["results"]} >= {"fonds-bremen", "fonds-leipzig"}
+
+
+@pytest.mark.parametrize("text", [
+    "\x00((( e. V. ''' ", "in in in für", "Förderung " * 60, ")(" * 40, "'", "Förderung ,,, ;",
+    "bis 99999999999999999999 Euro", "Halle (", "Förderung Neustadt", "Frist im Dezember"])
+def test_odd_text_never_fails(client, places, text):
+    assert client.get(API, {"q": text, "lang": "de"}).status_code in (200, 400)
+    assert client.get("/de/search/", {"q": text, "as_text": ["bogus", "region"]}
+                      ).status_code in (200, 400)
+
+
+@pytest.mark.parametrize(("text", "expected", "rest"), [
+    ("Förderung Frankfurt am Main", [("region", "06412")], ""),
+    ("funding Munich", [("region", "09162")], ""),
+    ("Förderung München gGmbH", [("region", "09162"), ("eligible", "gemeinnuetzige-gmbh")], ""),
+    ("Förderung bundesweit bis 5.000 Euro", [("region", "bundesweit"),
+                                             ("amount", "upto-5000")], ""),
+    ("Zuschuss Halle (Saale) Sport", [("region", "15002")], "Sport"),
+    ("Förderung Neustadt", [], "Förderung Neustadt"),  # several Neustadts
+    ("Zuschuss Essen", [], "Zuschuss Essen"),  # an everyday word
+    ("Förderantrag Leipzig", [], "Förderantrag Leipzig"),  # writing one: the guide
+    ("Förderung Frist im Dezember", [], "Förderung Frist im Dezember"),  # no facet fits
+    ("Förderung ohne Frist", [("deadline", "rolling")], ""),
+    ("Förderung Leipzig und Integration", [("region", "14713")], "Integration"),
+])
+def test_what_is_read(db, text, expected, rest):
+    reading = read(text, "de", {})
+    assert [(u.facet, u.value) for u in reading.understood] == expected
+    assert reading.text == rest
