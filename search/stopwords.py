@@ -111,5 +111,5 @@ STOP_WORDS = {
         như thế nào gì ai đâu khi sao bao nhiêu có không được bị đã đang sẽ
         tôi chúng ta mình bạn anh chị em họ nó ông bà
         này đó kia các những một cái
-        làm cần phải muốn nên thể xin vui lòng cảm ơn chào ạ nhé vậy thực sự"""),
+        làm để cần phải muốn nên thể xin vui lòng cảm ơn chào ạ nhé vậy thực sự"""),
 }

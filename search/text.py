@@ -53,6 +53,11 @@ ARABIC_CONJUNCTION = re.compile("^[وف](?=(?:ال|بال|كال|لل)..)")
 ARABIC_ALEF = str.maketrans("أإآ", "ااا")
 # The feminine plural -ات as its singular -ة: Snowball stems جمعيات to جمعيا, جمعية to جمع.
 ARABIC_PLURAL = re.compile("(?<=...)ات$")
+# -ة before a possessive pronoun is written ت (جمعيتنا "our association"): back to ة.
+ARABIC_POSSESSIVE = re.compile("(?<=..)ت(?:نا|كم|كن|هم|هن|ها|ه|ك|ي)$")
+# A one-letter preposition or conjunction written onto a word without the article
+# (لجمعية, بتمويل, وطلب); Snowball leaves them, as the letter may belong to the word.
+ARABIC_LETTER_PREFIX = re.compile("^[لبكوف](?=...)")
 
 
 def stem(word: str, language: str) -> str:
@@ -60,8 +65,18 @@ def stem(word: str, language: str) -> str:
         return word
     if language == "ar":
         word = ARABIC_CONJUNCTION.sub("", word.translate(ARABIC_ALEF))
-        word = ARABIC_PLURAL.sub("ة", word)
+        word = ARABIC_POSSESSIVE.sub("ة", ARABIC_PLURAL.sub("ة", word))
     return _stemmer(language).stemWord(word)
+
+
+def query_stems(word: str, language: str) -> set[str]:
+    """The stems a reader's word may have: its stem, and in Arabic also the stem without a
+    one-letter prefix (لجمعيتنا -> جمعية). Looked up among the indexed words' stems only,
+    so a letter that belongs to the word costs at most a few extra alternatives."""
+    found = {stem(word, language)}
+    if language == "ar" and ARABIC_LETTER_PREFIX.match(word):
+        found.add(stem(ARABIC_LETTER_PREFIX.sub("", word), language))
+    return found
 
 
 def is_stop_word(word: str, language: str) -> bool:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from wagtail.search.models import IndexEntry
 
 from .lemmas import LEMMA_LANGUAGES, lemmas
-from .text import MIN_WORD, stem, words
+from .text import MIN_WORD, query_stems, stem, words
 
 CHECK_EVERY_SECONDS = 10
 # Edits update index entries in place (same count, same last id): every change that writes
@@ -93,7 +93,9 @@ class Vocabulary:
     def _inflections(self, word: str, language: str) -> list[str]:
         found = set()
         for lang in {language, "de"}:
-            found.update(self._stem_index(lang).get(stem(word, lang), ()))
+            stems = self._stem_index(lang)
+            for key in query_stems(word, lang):
+                found.update(stems.get(key, ()))
             if lang in LEMMA_LANGUAGES:
                 index = self._lemma_index(lang)
                 for lemma in lemmas(word, lang):

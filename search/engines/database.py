@@ -36,8 +36,17 @@ TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 # A word group found in more than this share of the language's texts narrows nothing: it is
 # left out of the AND while rarer words remain ("verein" on a site for associations), and
-# still counts in the titles' ranking and the snippets' marks.
+# still counts in the titles' ranking and the snippets' marks. In a long question (see
+# MIN_GROUPS_FOR_SLACK) only while MIN_RARE_GROUPS rarer groups remain: there one rare word
+# alone may be a stray one ("how do WE WRITE a funding application"), which the slack
+# below handles; in a short query it is the point ("Ausstattung Verein Geld").
 COMMON_SHARE = 0.5
+MIN_RARE_GROUPS = 2
+# A question of this many word groups or more (common ones included) also finds the objects that lack one of them
+# (a verb the guide puts otherwise: "how do we write" / "Writing ..."), ranked below those
+# that have them all by up to COVERAGE_WEIGHT.
+MIN_GROUPS_FOR_SLACK = 4
+COVERAGE_WEIGHT = 0.5
 
 
 @dataclass(slots=True)
@@ -82,7 +91,7 @@ class DatabaseEngine:
 
     def _narrowed(self, locale, expanded: ExpandedQuery) -> list[Candidate]:
         """A query of several word groups. Groups that most of the language's texts have,
-        or none has, are left out of the AND while others remain; if no object has all the
+        or none has, are left out of the AND while rarer ones remain; if no object has all the
         remaining groups, the objects with the most of them (all but one before all but two
         ...), not every object with any one of them: one stray word neither empties the
         result nor floods it."""
@@ -93,15 +102,21 @@ class DatabaseEngine:
         if not present:
             return []
         rare = [i for i in present if len(matches[i]) <= COMMON_SHARE * total]
-        required = rare or present
+        short = len(present) < MIN_GROUPS_FOR_SLACK
+        required = rare if rare and (short or len(rare) >= MIN_RARE_GROUPS) else present
         have = Counter(key for i in required for key in matches[i])
-        most = max(have.values())
-        if most == len(required):
+        most, size = max(have.values()), len(required)
+        if most == size and len(present) < MIN_GROUPS_FOR_SLACK:
             return self._candidates(locale, expanded, "and", match=required)
+        least = most - 1 if most == size else most
         found = self._candidates(locale, expanded, "or", match=required)
         types = _types_by_content_type()
-        keep = {(types[ct], pk) for (ct, pk), n in have.items() if n == most and ct in types}
-        return [c for c in found if (c.type, c.pk) in keep]
+        coverage = {(types[ct], pk): n for (ct, pk), n in have.items()
+                    if n >= least and ct in types}
+        kept = [c for c in found if (c.type, c.pk) in coverage]
+        for c in kept:
+            c.score += COVERAGE_WEIGHT * coverage[(c.type, c.pk)] / size
+        return kept
 
     def _candidates(self, locale, expanded: ExpandedQuery | None, operator, match=None):
         # Every type: the type facet counts the ones not chosen.
