@@ -73,7 +73,7 @@ class Vocabulary:
                     for lemma in lemmas(word, language):
                         index[lemma].append(word)
                 self._lemmas[language] = index
-                logger.info("Lemma index (%s) of %d words in %.2f s", language,
+                logger.debug("Lemma index (%s) of %d words in %.2f s", language,
                             len(self.counts), time.monotonic() - started)
             return self._lemmas[language]
 

@@ -42,9 +42,9 @@ MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 # below handles; in a short query it is the point ("Ausstattung Verein Geld").
 COMMON_SHARE = 0.5
 MIN_RARE_GROUPS = 2
-# A question of this many word groups or more (common ones included) also finds the objects that lack one of them
-# (a verb the guide puts otherwise: "how do we write" / "Writing ..."), ranked below those
-# that have them all by up to COVERAGE_WEIGHT.
+# A question of this many word groups or more (common ones included) also finds the objects
+# that lack one of them (a verb the guide puts otherwise: "how do we write" / "Writing ..."),
+# ranked below those that have them all by up to COVERAGE_WEIGHT.
 MIN_GROUPS_FOR_SLACK = 4
 COVERAGE_WEIGHT = 0.5
 
