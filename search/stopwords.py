@@ -2,10 +2,11 @@
 and modal verbs, question words, fillers and politeness ("wie kann ich eigentlich ...",
 "could you please tell me ...").
 
-Written for this site from the Snowball stop lists and stopwords-iso, minus everything a
-question here can be about: the ISO lists hold words such as "information", "group", "work",
-"help", "state", "year" (English) or "деньги" (Russian: money), which are content on a
-knowledge base for associations. Nothing here may name a thing, an office or a deadline.
+Written by hand for this site, function words as in the Snowball stop lists plus question,
+filler and politeness words. The stopwords-iso package was not taken as it is: its lists hold
+words such as "information", "group", "work", "help", "state", "year" (English) or "деньги"
+(Russian: money), which are content on a knowledge base for associations. Nothing here may
+name a thing, an office or a deadline.
 tests/search/test_questions.py checks that no list holds the domain words it names.
 """
 
