@@ -7,6 +7,8 @@ from functools import lru_cache
 import snowballstemmer
 from django.utils.html import escape
 
+from . import stopwords
+
 WORD = re.compile(r"\w+")
 # Arabic and Persian vowel marks and the tatweel are not part of how a word is spelled.
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -20,26 +22,8 @@ STEMMER_LANGUAGE = {
 }
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words too common to narrow a search; dropped from the AND of a query.
-STOP_WORDS = {
-    "de": _word_set("der die das den dem des ein eine einen einem einer eines und oder wie was wer "
-              "wo wann warum ich du er sie es wir ihr mein meine mich mir für fur mit von zu "
-              "zum zur im in am an auf aus bei ist sind bin kann können muss müssen man "
-              "nicht kein keine ob dass als auch noch so"),
-    "en": _word_set("the a an and or how what who where when why i you he she it we they my me "
-              "for with of to in on at by is are am can do does must not no if that as "
-              "also"),
-    "ru": _word_set("и или как что где когда я мы вы он она в на с по для не это"),
-    "uk": _word_set("і й та або як що де коли я ми ви він вона в у на з до для не це"),
-    "tr": _word_set("ve veya nasıl ne nerede ben biz bir bu için ile mi mı"),
-    "ar": _word_set("في من على إلى عن و أو كيف ما ماذا هل أنا"),
-    "fa": _word_set("در از به با و یا چگونه چه من این که را"),
-    "vi": _word_set("và hoặc như thế nào là của cho với tôi"),
-}
+# Words too common to narrow a search (search/stopwords.py); dropped from the AND of a query.
+STOP_WORDS = stopwords.STOP_WORDS
 
 
 def normalise(text: str) -> str:
@@ -63,10 +47,36 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(STEMMER_LANGUAGE.get(language, "german"))
 
 
+# Arabic writes "and"/"so" (و ف) onto the word, before the article and its prepositions
+# (والجمعية, فبالتمويل); Snowball's Arabic stemmer takes off ال بال لل كال but not these.
+ARABIC_CONJUNCTION = re.compile("^[وف](?=(?:ال|بال|كال|لل)..)")
+ARABIC_ALEF = str.maketrans("أإآ", "ااا")
+# The feminine plural -ات as its singular -ة: Snowball stems جمعيات to جمعيا, جمعية to جمع.
+ARABIC_PLURAL = re.compile("(?<=...)ات$")
+# -ة before a possessive pronoun is written ت (جمعيتنا "our association"): back to ة.
+ARABIC_POSSESSIVE = re.compile("(?<=..)ت(?:نا|كم|كن|هم|هن|ها|ه|ك|ي)$")
+# A one-letter preposition or conjunction written onto a word without the article
+# (لجمعية, بتمويل, وطلب); Snowball leaves them, as the letter may belong to the word.
+ARABIC_LETTER_PREFIX = re.compile("^[لبكوف](?=...)")
+
+
 def stem(word: str, language: str) -> str:
     if language == "vi":
         return word
+    if language == "ar":
+        word = ARABIC_CONJUNCTION.sub("", word.translate(ARABIC_ALEF))
+        word = ARABIC_POSSESSIVE.sub("ة", ARABIC_PLURAL.sub("ة", word))
     return _stemmer(language).stemWord(word)
+
+
+def query_stems(word: str, language: str) -> set[str]:
+    """The stems a reader's word may have: its stem, and in Arabic also the stem without a
+    one-letter prefix (لجمعيتنا -> جمعية). Looked up among the indexed words' stems only,
+    so a letter that belongs to the word costs at most a few extra alternatives."""
+    found = {stem(word, language)}
+    if language == "ar" and ARABIC_LETTER_PREFIX.match(word):
+        found.add(stem(ARABIC_LETTER_PREFIX.sub("", word), language))
+    return found
 
 
 def is_stop_word(word: str, language: str) -> bool:

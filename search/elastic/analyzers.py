@@ -5,7 +5,10 @@ Every index defines the same analyzer NAMES, so one document mapping serves all 
 - `ww_text`: index-time analyzer for running text (the language's stemming chain);
 - `ww_search`: the same chain with the editors' synonyms (a `synonym_graph` filter, which
   Elasticsearch allows only at search time, so a synonym change needs no reindex of content
-  but does need a new index: `search_reindex`);
+  but does need a new index: `search_reindex`) and the question, filler and politeness words
+  of search/stopwords.py (`ww_filler`, the database engine's stop words): "wie kann ich
+  eigentlich ..." leaves the content words to the AND. At search time only: the index keeps
+  every word for phrases;
 - `ww_ngram`: trigrams for languages where words are glued together or heavily inflected
   (German compounds: "Vereinsgründung" finds "Verein gründen"; Ukrainian, which has no
   built-in analyzer). German uses trigrams on `german_normalization` + the light stemmer
@@ -19,6 +22,7 @@ The language chains are Elasticsearch's built-in language analyzers rebuilt from
 filter such as the synonyms.
 """
 
+from search.stopwords import STOP_WORDS
 from search.synonyms import synonym_groups
 
 NGRAM = {"type": "ngram", "min_gram": 3, "max_gram": 3}
@@ -101,6 +105,11 @@ def analysis_settings(language: str) -> dict:
             "lenient": True,
         }
     synonyms = ["ww_synonyms"] if rules else []
+    filler = sorted(STOP_WORDS.get(language, ()))
+    if filler:
+        filters["ww_filler"] = {"type": "stop", "stopwords": filler}
+        synonyms.insert(0, "ww_filler")  # before the synonyms, which read their rules
+        # through the filters before them: a rule with a filler word still matches
     filters["ww_ngram"] = NGRAM
     char_filters = {}
     text = {"type": "custom", "tokenizer": "standard"}

@@ -9,6 +9,7 @@ a Snowball stem, German compound parts and synonyms. The same behaviour on both 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -33,6 +34,19 @@ TITLE_WEIGHT = 1.0
 # A topic is titled like its main guide ("Verein gründen"); the guide is what readers want.
 TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
+# A word group found in more than this share of the language's texts narrows nothing: it is
+# left out of the AND while rarer words remain ("verein" on a site for associations), and
+# still counts in the titles' ranking and the snippets' marks. In a long question (see
+# MIN_GROUPS_FOR_SLACK) only while MIN_RARE_GROUPS rarer groups remain: there one rare word
+# alone may be a stray one ("how do WE WRITE a funding application"), which the slack
+# below handles; in a short query it is the point ("Ausstattung Verein Geld").
+COMMON_SHARE = 0.5
+MIN_RARE_GROUPS = 2
+# A question of this many word groups or more (common ones included) also finds the objects
+# that lack one of them (a verb the guide puts otherwise: "how do we write" / "Writing ..."),
+# ranked below those that have them all by up to COVERAGE_WEIGHT.
+MIN_GROUPS_FOR_SLACK = 4
+COVERAGE_WEIGHT = 0.5
 
 
 @dataclass(slots=True)
@@ -59,9 +73,10 @@ class DatabaseEngine:
         if query.text and not expanded.groups:
             return SearchResults(count=0, hits=[], suggestion=expanded.suggestion,
                                  engine=self.name)
-        candidates = self._candidates(locale, expanded, "and")
-        if expanded and not candidates and len(expanded.groups) > 1:
-            candidates = self._candidates(locale, expanded, "or")
+        if expanded and len(expanded.groups) > 1:
+            candidates = self._narrowed(locale, expanded)
+        else:
+            candidates = self._candidates(locale, expanded, "and")
         _add_facts(candidates, query.today or timezone.localdate())
         contexts = registry.contexts(query.locale)
         facet_filter.assign_values(candidates, contexts)
@@ -74,17 +89,41 @@ class DatabaseEngine:
                              suggestion=expanded.suggestion if expanded else None,
                              engine=self.name)
 
-    def _candidates(self, locale, expanded: ExpandedQuery | None, operator):
+    def _narrowed(self, locale, expanded: ExpandedQuery) -> list[Candidate]:
+        """A query of several word groups. Groups that most of the language's texts have,
+        or none has, are left out of the AND while rarer ones remain; if no object has all the
+        remaining groups, the objects with the most of them (all but one before all but two
+        ...), not every object with any one of them: one stray word neither empties the
+        result nor floods it."""
+        kinds = [(queryset.order_by().values_list("pk"), _indexed_content_types(queryset.model))
+                 for queryset, _fields in _kinds(locale)]
+        total, matches = fulltext.group_matches(kinds, expanded.groups, locale.pk)
+        present = [i for i, found in enumerate(matches) if found]
+        if not present:
+            return []
+        rare = [i for i in present if len(matches[i]) <= COMMON_SHARE * total]
+        short = len(present) < MIN_GROUPS_FOR_SLACK
+        required = rare if rare and (short or len(rare) >= MIN_RARE_GROUPS) else present
+        have = Counter(key for i in required for key in matches[i])
+        most, size = max(have.values()), len(required)
+        if most == size and len(present) < MIN_GROUPS_FOR_SLACK:
+            return self._candidates(locale, expanded, "and", match=required)
+        least = most - 1 if most == size else most
+        found = self._candidates(locale, expanded, "or", match=required)
+        types = _types_by_content_type()
+        coverage = {(types[ct], pk): n for (ct, pk), n in have.items()
+                    if n >= least and ct in types}
+        kept = [c for c in found if (c.type, c.pk) in coverage]
+        for c in kept:
+            c.score += COVERAGE_WEIGHT * coverage[(c.type, c.pk)] / size
+        return kept
+
+    def _candidates(self, locale, expanded: ExpandedQuery | None, operator, match=None):
         # Every type: the type facet counts the ones not chosen.
         page_types = {_content_type_id(t.model): t.key for t in SEARCH_TYPES if t.is_page}
         others = [t for t in SEARCH_TYPES if not t.is_page]
-        pages = Page.objects.live().public().filter(
-            locale=locale, content_type_id__in=list(page_types))
-        kinds = [(pages, ("pk", "content_type_id", "path", "title"))]
-        for search_type in others:
-            model = apps.get_model(search_type.model)
-            kinds.append((model.objects.filter(locale=locale), ("pk", search_type.title_field)))
-        page_rows, *other_rows = _run(kinds, expanded, operator, locale)
+        kinds = _kinds(locale)
+        page_rows, *other_rows = _run(kinds, expanded, operator, locale, match)
         found = [Candidate(page_types[ct], pk, score, title=title, path=path,
                            title_groups=title_groups)
                  for pk, ct, path, title, score, title_groups in page_rows]
@@ -146,11 +185,28 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
         c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
 
 
+def _kinds(locale) -> list[tuple]:
+    """(queryset, fields) per kind of object a reader may find in this language: the pages
+    first, then every other type of SEARCH_TYPES in order."""
+    page_types = [_content_type_id(t.model) for t in SEARCH_TYPES if t.is_page]
+    pages = Page.objects.live().public().filter(locale=locale, content_type_id__in=page_types)
+    kinds = [(pages, ("pk", "content_type_id", "path", "title"))]
+    for search_type in SEARCH_TYPES:
+        if not search_type.is_page:
+            model = apps.get_model(search_type.model)
+            kinds.append((model.objects.filter(locale=locale), ("pk", search_type.title_field)))
+    return kinds
+
+
+def _types_by_content_type() -> dict[int, str]:
+    return {_content_type_id(t.model): t.key for t in SEARCH_TYPES}
+
+
 def _content_type_id(model_label: str) -> int:
     return ContentType.objects.get_for_model(apps.get_model(model_label)).pk
 
 
-def _run(kinds, expanded, operator, locale) -> list[list[tuple]]:
+def _run(kinds, expanded, operator, locale, match=None) -> list[list[tuple]]:
     """Per (queryset, fields): (field values..., score, title groups) rows, best first.
     Without text: everything, by title."""
     if expanded is None:
@@ -160,7 +216,7 @@ def _run(kinds, expanded, operator, locale) -> list[list[tuple]]:
     return fulltext.ranked(
         [(queryset.order_by().values_list(*fields), _indexed_content_types(queryset.model))
          for queryset, fields in kinds],
-        expanded.groups, operator, locale.pk, MAX_CANDIDATES)
+        expanded.groups, operator, locale.pk, MAX_CANDIDATES, match)
 
 
 def _indexed_content_types(model) -> list[int]:

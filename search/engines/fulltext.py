@@ -38,19 +38,21 @@ def _tsquery(groups: list[list[str]], operator: str) -> str:
 
 
 def ranked(kinds, groups: list[list[str]], operator: str, locale_id: int,
-           limit: int) -> list[list[tuple]]:
+           limit: int, match: list[int] | None = None) -> list[list[tuple]]:
     """For each kind, given as (rows, content type ids) where `rows` is a values_list queryset
     whose first value is the primary key: the rows whose object matches, best first, at most
     `limit`, each with two values appended: its text score and, on PostgreSQL, how many of
     the query's word groups its title has (None elsewhere: the engine counts them itself).
     `rows` decides what a reader may see; the match is in one language (`locale_id`): on a
-    big site most matches are in other languages."""
+    big site most matches are in other languages. `match`: the indices of the groups the
+    match is made of (all by default); titles are counted over all of them."""
     if not groups:
         return [[] for _kind in kinds]
+    matched = groups if match is None else [groups[i] for i in match]
     if connection.vendor == "postgresql":
-        return _postgres_ranked(kinds, groups, operator, locale_id, limit)
+        return _postgres_ranked(kinds, groups, matched, operator, locale_id, limit)
     if connection.vendor == "sqlite":
-        return [_sqlite_ranked(rows, types, groups, operator, locale_id, limit)
+        return [_sqlite_ranked(rows, types, matched, operator, locale_id, limit)
                 for rows, types in kinds]
     raise NotImplementedError(f"No full-text query for {connection.vendor}.")
 
@@ -71,7 +73,7 @@ def _sqlite_ranked(rows, content_type_ids, groups, operator, locale_id, limit):
                   key=lambda r: -r[-2])[:limit]
 
 
-def _postgres_ranked(kinds, groups, operator, locale_id, limit):
+def _postgres_ranked(kinds, groups, matched, operator, locale_id, limit):
     """Statements whose plans do not depend on table statistics (there are none right after
     an import; a join of match and pages was once planned as a nested loop that took 250 ms
     to 2.5 s). 1. One match for every kind, on search_entry_by_language
@@ -92,7 +94,7 @@ def _postgres_ranked(kinds, groups, operator, locale_id, limit):
             WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
               AND d.content_type_id = ANY(%s::integer[])""",
             [TITLE_WEIGHT, BODY_WEIGHT, *(_tsquery([g], "and") for g in groups),
-             _tsquery(groups, operator), locale_id, id_array(by_type)])
+             _tsquery(matched, operator), locale_id, id_array(by_type)])
         matches = [{} for _kind in kinds]
         for ct, object_id, score, title_groups in cursor.fetchall():
             matches[by_type[ct]][object_id] = (score, title_groups)
@@ -102,6 +104,53 @@ def _postgres_ranked(kinds, groups, operator, locale_id, limit):
         found.append(sorted(((*row, *scores[row[0]]) for row in visible),
                             key=lambda r: -r[-2])[:limit])
     return found
+
+
+def group_matches(kinds, groups: list[list[str]], locale_id: int) -> tuple[int, list[set]]:
+    """How many entries of the searched types the language has, and per word group the
+    (content type id, object id) of those that match it: how common each of the reader's
+    words is in this language's texts, and which objects have how many of them."""
+    if connection.vendor == "postgresql":
+        return _postgres_group_matches(kinds, groups, locale_id)
+    total, found = 0, [set() for _group in groups]
+    for rows, content_type_ids in kinds:
+        if not content_type_ids:
+            continue
+        table = Page._meta.db_table if issubclass(rows.model, Page) else rows.model._meta.db_table
+        types = ", ".join(str(int(ct)) for ct in content_type_ids)
+        with connection.cursor() as cursor:
+            cursor.execute(f"""
+                SELECT count(*) FROM {IndexEntry._meta.db_table} e
+                JOIN {table} o ON o.id = CAST(e.object_id AS integer) AND o.locale_id = %s
+                WHERE e.content_type_id IN ({types})""", [locale_id])
+            total += cursor.fetchone()[0]
+        for matches, group in zip(found, groups, strict=True):
+            matches.update((ct, int(object_id)) for ct, object_id, _score in _sqlite_match(
+                _sqlite_expression([group], "and"), types, (table, locale_id)))
+    return total, found
+
+
+def _postgres_group_matches(kinds, groups, locale_id):
+    types = id_array([int(ct) for _rows, cts in kinds for ct in cts])
+    each = ", ".join(["(search_document(d.title, d.body) @@ to_tsquery('simple', %s))"]
+                     * len(groups))
+    found = [set() for _group in groups]
+    with connection.cursor() as cursor:
+        cursor.execute(f"""SELECT count(*) FROM {language_index.TABLE}
+                           WHERE locale_id = %s AND content_type_id = ANY(%s::integer[])""",
+                       [locale_id, types])
+        total = cursor.fetchone()[0]
+        cursor.execute(f"""
+            SELECT d.content_type_id, d.object_id, {each}
+            FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
+            WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
+              AND d.content_type_id = ANY(%s::integer[])""",
+            [*(_tsquery([g], "and") for g in groups), _tsquery(groups, "or"), locale_id, types])
+        for ct, object_id, *hits in cursor.fetchall():
+            for matches, hit in zip(found, hits, strict=True):
+                if hit:
+                    matches.add((ct, int(object_id)))
+    return total, found
 
 
 def _sqlite_match(expression: str, types: str, scope):

@@ -113,7 +113,7 @@ def test_synonyms_apply_at_search_time_only(language):
     assert "ww_synonyms" not in filters_of(language, "ww_text")
     # Synonyms come right after lowercasing, so they are stemmed like the text.
     search, text = filters_of(language, "ww_search"), filters_of(language, "ww_text")
-    assert [f for f in search if f != "ww_synonyms"] == text
+    assert [f for f in search if f not in ("ww_synonyms", "ww_filler")] == text
     synonyms = custom_filter(language, "ww_synonyms")
     assert synonyms["type"] == "synonym_graph" and synonyms["lenient"] is True
     assert "Zuschuss, Zuwendung, Förderung" in synonyms["synonyms"]
@@ -126,11 +126,24 @@ def test_synonym_rules_skip_single_words_and_commas(monkeypatch):
     assert synonym_rules("de") == ["e.V.  eingetragen, Verein"]
 
 
-def test_without_synonyms_the_search_analyzer_is_the_index_analyzer(monkeypatch):
+def test_without_synonyms_the_search_analyzer_is_the_index_analyzer_without_fillers(
+        monkeypatch):
     monkeypatch.setattr("search.elastic.analyzers.synonym_groups", lambda language: [])
     analysis = analysis_settings("de")
     assert "ww_synonyms" not in analysis["filter"]
-    assert analysis["analyzer"]["ww_search"] == analysis["analyzer"]["ww_text"]
+    search = analysis["analyzer"]["ww_search"]
+    assert {**search, "filter": [f for f in search["filter"] if f != "ww_filler"]} == \
+        analysis["analyzer"]["ww_text"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_question_and_filler_words_are_dropped_from_queries_not_from_the_index(language):
+    """The same words the database engine leaves out (search/stopwords.py)."""
+    assert "ww_filler" in filters_of(language, "ww_search")
+    assert "ww_filler" not in filters_of(language, "ww_text")
+    words = set(custom_filter(language, "ww_filler")["stopwords"])
+    assert {"eigentlich", "bitte", "wie"} <= words or language != "de"
+    assert not {"verein", "geld", "frist", "association", "money"} & words
 
 
 def test_mapping_fields():
