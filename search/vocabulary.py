@@ -17,7 +17,7 @@ from django.db.models import Count, Max
 from rapidfuzz import fuzz, process
 from wagtail.search.models import IndexEntry
 
-from .lemmas import LEMMA_LANGUAGES, lemmas
+from .lemmas import LEMMA_LANGUAGES, lemma_table, lemmas
 from .text import MIN_WORD, query_stems, stem, words
 
 CHECK_EVERY_SECONDS = 10
@@ -64,10 +64,11 @@ class Vocabulary:
 
     def _lemma_index(self, language: str) -> dict[str, list[str]]:
         """Lemma -> the indexed words that have it, built once per language and vocabulary
-        (about 1 s for the demo's 14,000 words, most of it loading the dictionary)."""
+        (1-3 s when the language's lemma table is built, search.lemmas; then 0.1 s)."""
         with self._lock:
             if language not in self._lemmas:
                 started = time.monotonic()
+                lemma_table(language, self.counts)
                 index = defaultdict(list)
                 for word in self.counts:
                     for lemma in lemmas(word, language):
