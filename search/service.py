@@ -17,6 +17,7 @@ from dataclasses import replace
 from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -148,10 +149,8 @@ def _german_part(query: SearchQuery) -> tuple[str, list[SearchHit]]:
         return "", []  # not one word German text knows: nothing to ask
     german = _ask(replace(query, text=text, locale=SOURCE_LANGUAGE, offset=0,
                           limit=GERMAN_DEPTH))
-    hits = _keyed(german.hits)
-    translated = _translated_keys(hits, query.locale)
-    return text, [_as_fallback(h, query.locale) for h in hits
-                  if h.translation_key is None or h.translation_key not in translated]
+    return text, [_as_fallback(h, query.locale)
+                  for h in _without_translations(german.hits, query.locale)]
 
 
 def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
@@ -176,49 +175,34 @@ def _title_stems(title: str) -> set[str]:
     return {stem(w, SOURCE_LANGUAGE) for w in words(title)}
 
 
-def _keyed(hits: list[SearchHit]) -> list[SearchHit]:
-    """The hits with their translation_key: one query for the pages, one per other type."""
+def _without_translations(hits: list[SearchHit], language: str) -> list[SearchHit]:
+    """The hits whose page or term `language` has no live translation of, each with its
+    translation_key: one query for the pages, one per other translatable type."""
+    locale = locale_for(language)
     pages = {t.key for t in SEARCH_TYPES if t.is_page}
-    page_ids = [h.object_id for h in hits if h.type in pages and h.object_id]
-    keys = {}
-    if page_ids:
-        keys.update((("page", pk), key) for pk, key in
-                    Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
-    for search_type, objects in _other_types():
-        ids = [h.object_id for h in hits if h.type == search_type.key and h.object_id]
-        if ids:
-            keys.update(((search_type.key, pk), key) for pk, key in
-                        objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    return [replace(h, translation_key=keys.get(
-        ("page" if h.type in pages else h.type, h.object_id))) for h in hits]
-
-
-def _other_types():
+    kinds = [("page", Page.objects.all(), Page.objects.live(), pages)]
     for search_type in SEARCH_TYPES:
         model = apps.get_model(search_type.model)
         if not search_type.is_page and hasattr(model, "translation_key"):
-            yield search_type, model.objects
-
-
-def _translated_keys(hits: list[SearchHit], language: str) -> set:
-    """The translation keys among `hits` that a reader of `language` has: live and public
-    pages, and every translated term."""
-    locale = locale_for(language)
-    if locale is None:
-        return set()
-    pages = {t.key for t in SEARCH_TYPES if t.is_page}
-    page_keys = [h.translation_key for h in hits if h.type in pages and h.translation_key]
-    found = set()
-    if page_keys:
-        found.update(Page.objects.live().public().filter(
-            locale=locale, translation_key__in=page_keys).values_list("translation_key",
-                                                                      flat=True))
-    for search_type, objects in _other_types():
-        keys = [h.translation_key for h in hits if h.type == search_type.key and h.translation_key]
-        if keys:
-            found.update(objects.filter(locale=locale, translation_key__in=keys)
-                         .values_list("translation_key", flat=True))
-    return found
+            kinds.append((search_type.key, model.objects.all(), model.objects.all(),
+                          {search_type.key}))
+    found = {}
+    for kind, objects, visible, types in kinds:
+        ids = [h.object_id for h in hits if h.type in types and h.object_id]
+        if not ids:
+            continue
+        translated = Exists(visible.filter(locale=locale,
+                                           translation_key=OuterRef("translation_key")))
+        for pk, key, has in (objects.filter(pk__in=ids).annotate(translated=translated)
+                             .values_list("pk", "translation_key", "translated")):
+            found[(kind, pk)] = (key, has)
+    kept = []
+    for hit in hits:
+        key, has = found.get(("page" if hit.type in pages else hit.type, hit.object_id),
+                             (None, False))
+        if not has:
+            kept.append(replace(hit, translation_key=key))
+    return kept
 
 
 def _as_fallback(hit: SearchHit, language: str) -> SearchHit:
@@ -246,15 +230,15 @@ def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit]) -> dict
     """Own counts plus the German part's, labelled and ordered in the reader's language."""
     labels = registry.labels(query.locale, registry.contexts(query.locale))
     german_contexts = registry.contexts(SOURCE_LANGUAGE)
-    german_labels = registry.labels(SOURCE_LANGUAGE, german_contexts)
     german = _facets_of(extra, german_contexts)
     merged = {}
     for facet in registry.facets:
         counts = Counter({v.value: v.count for v in own.get(facet.key, ())})
         counts.update(german.get(facet.key, Counter()))
         chosen = query.chosen(facet.key)
-        order = [*labels.get(facet.key, ()), *german_labels.get(facet.key, ()),
-                 *((v.value, v.label) for v in own.get(facet.key, ()))]
+        order = [*labels.get(facet.key, ()), *((v.value, v.label) for v in own.get(facet.key, ()))]
+        if not set(counts) <= {value for value, _label in order}:  # named only in German
+            order += facet.choices(SOURCE_LANGUAGE, german_contexts.get(facet.key))
         named = dict(reversed(order))  # the first label given for a value wins
         merged[facet.key] = [FacetValue(value, named[value], counts.get(value, 0))
                              for value in dict.fromkeys(v for v, _label in order)
