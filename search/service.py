@@ -1,8 +1,9 @@
 """The one search service behind the search page, the JSON API and autocomplete.
 
 It asks the configured engine (settings.SEARCH_ENGINE) and answers from the database engine
-when that one fails; adds German results when the reader's language has few; puts editors'
-picks first; and logs what readers searched for.
+when that one fails; adds the German pages the reader's language has no translation of, found
+with the question's words in German (search.crosslingual); puts editors' picks first; and
+logs what readers searched for.
 """
 
 from __future__ import annotations
@@ -13,21 +14,26 @@ import time
 from collections import Counter
 from dataclasses import replace
 
+from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
 from cms.searchable import registry
 
+from . import crosslingual
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .models import SearchLogEntry
 from .privacy import redact
 from .registry import SEARCH_TYPES
+from .text import is_stop_word, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +41,8 @@ ENGINES = {
     "database": "search.engines.database.DatabaseEngine",
     "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
 }
-FEW_HITS = 3  # fewer hits than this in the reader's language: German results follow
+FEW_HITS = 3  # fewer own hits than this: strong German title matches may lead (_ordered)
+GERMAN_DEPTH = 20  # German results looked at per search in another language
 SOURCE_LANGUAGE = "de"
 
 
@@ -59,9 +66,10 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 
 def search(query: SearchQuery) -> SearchResults:
-    results = _ask(query)
-    if query.locale != SOURCE_LANGUAGE and results.count < FEW_HITS:
-        results = _with_german(query, results)
+    if query.locale != SOURCE_LANGUAGE and locale_for(SOURCE_LANGUAGE) is not None:
+        results = _with_german(query)
+    else:
+        results = _ask(query)
     if query.text and query.offset == 0 and not query.filtered:
         results = _with_promotions(query, results)
     return _listed(query, results)
@@ -107,23 +115,94 @@ def log_search(text: str, locale: str, found: int) -> None:
         logger.warning("Could not log the search %r.", logged, exc_info=True)
 
 
-# --- German results for readers whose language has few -----------------------------------
-def _with_german(query: SearchQuery, own: SearchResults) -> SearchResults:
-    german_query = replace(query, locale=SOURCE_LANGUAGE,
-                           offset=max(0, query.offset - own.count),
-                           limit=query.limit + own.count)
-    german = _ask(german_query)
-    seen = {(h.type, h.slug) for h in own.hits}
-    extra = [_as_fallback(h, query.locale) for h in german.hits if (h.type, h.slug) not in seen]
-    room = query.limit - len(own.hits)
-    duplicates = len(german.hits) - len(extra)
+# --- German results after the reader's own ----------------------------------------------
+def _with_german(query: SearchQuery) -> SearchResults:
+    """The reader's language first, then the German pages it has no translation of, found
+    with the question's words in German (search.crosslingual). One list: counts, pages and
+    facet counts cover both parts. The German part is the best GERMAN_DEPTH German matches
+    without a translation; a reader wanting more German results searches in German."""
+    own = _ask(query)
+    german_text, extra = _german_part(query)
+    if not extra:
+        return own
+    if own.count < FEW_HITS:  # all own hits fit before the German ones: order them together
+        everything = own.hits
+        if query.offset or len(own.hits) < own.count:
+            everything = _ask(replace(query, offset=0, limit=FEW_HITS)).hits
+        ordered = _ordered(query, everything, extra, german_text)
+        hits = ordered[query.offset:query.offset + query.limit]
+    else:
+        start = max(0, query.offset - own.count)
+        room = max(0, query.limit - len(own.hits))
+        hits = own.hits + extra[start:start + room]
     return SearchResults(
-        count=own.count + max(0, german.count - duplicates),
-        hits=own.hits + extra[:max(0, room)],
-        facets=_labels_in(query.locale, _merge_facets(own.facets, german.facets)),
-        suggestion=own.suggestion or german.suggestion,
-        engine=own.engine,
+        count=own.count + len(extra), hits=hits,
+        facets=_merge_facets(query, own.facets, extra),
+        suggestion=own.suggestion, engine=own.engine,
     )
+
+
+def _german_part(query: SearchQuery) -> tuple[str, list[SearchHit]]:
+    """(the German words asked for, the German hits whose page the reader's language lacks)."""
+    text = crosslingual.german_query(query.text, query.locale) if query.text else ""
+    if query.text and not text:
+        return "", []  # not one word German text knows: nothing to ask
+    german = _ask(replace(query, text=text, locale=SOURCE_LANGUAGE, offset=0,
+                          limit=GERMAN_DEPTH))
+    return text, [_as_fallback(h, query.locale)
+                  for h in _without_translations(german.hits, query.locale)]
+
+
+def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
+             german_text: str) -> list[SearchHit]:
+    """Own hits first, unless none of them has one of the reader's words in its title while
+    German pages have every asked word in theirs: then those German pages lead. (Scores from
+    two engine calls are not comparable: the database engine scales each call to its best
+    hit, Elasticsearch's BM25 depends on each language's index; titles are comparable.)"""
+    if not query.text or query.sort != "relevance" or not german_text:
+        return own + german
+    split = crosslingual.split_words
+    asked = {stem(w, query.locale) for w in split(query.text)
+             if not is_stop_word(w, query.locale)}
+    if any(asked & {stem(w, query.locale) for w in split(h.title)} for h in own):
+        return own + german
+    wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
+    strong = [h for h in german if wanted <= _title_stems(h.title)]
+    return strong + own + [h for h in german if h not in strong]
+
+
+def _title_stems(title: str) -> set[str]:
+    return {stem(w, SOURCE_LANGUAGE) for w in words(title)}
+
+
+def _without_translations(hits: list[SearchHit], language: str) -> list[SearchHit]:
+    """The hits whose page or term `language` has no live translation of, each with its
+    translation_key: one query for the pages, one per other translatable type."""
+    locale = locale_for(language)
+    pages = {t.key for t in SEARCH_TYPES if t.is_page}
+    kinds = [("page", Page.objects.all(), Page.objects.live(), pages)]
+    for search_type in SEARCH_TYPES:
+        model = apps.get_model(search_type.model)
+        if not search_type.is_page and hasattr(model, "translation_key"):
+            kinds.append((search_type.key, model.objects.all(), model.objects.all(),
+                          {search_type.key}))
+    found = {}
+    for kind, objects, visible, types in kinds:
+        ids = [h.object_id for h in hits if h.type in types and h.object_id]
+        if not ids:
+            continue
+        translated = Exists(visible.filter(locale=locale,
+                                           translation_key=OuterRef("translation_key")))
+        for pk, key, has in (objects.filter(pk__in=ids).annotate(translated=translated)
+                             .values_list("pk", "translation_key", "translated")):
+            found[(kind, pk)] = (key, has)
+    kept = []
+    for hit in hits:
+        key, has = found.get(("page" if hit.type in pages else hit.type, hit.object_id),
+                             (None, False))
+        if not has:
+            kept.append(replace(hit, translation_key=key))
+    return kept
 
 
 def _as_fallback(hit: SearchHit, language: str) -> SearchHit:
@@ -131,23 +210,39 @@ def _as_fallback(hit: SearchHit, language: str) -> SearchHit:
     return replace(hit, url=swap_language_prefix(hit.url, language))
 
 
-def _labels_in(language: str, facets: dict) -> dict:
-    """German results bring German labels for values that depend on content (topic titles);
-    a value is the same in every language, so the reader's own label replaces the German one
-    wherever the reader's language has it."""
-    labels = registry.labels(language, registry.contexts(language))
-    return {key: [replace(v, label=dict(labels.get(key, ())).get(v.value, v.label))
-                  for v in values] for key, values in facets.items()}
+def _facets_of(hits: list[SearchHit], contexts: dict) -> dict[str, Counter]:
+    """{facet key: Counter of values} of German hits, as the engines count them: from the
+    hit's facts, its type and (pages) its tree path."""
+    page_types = {t.key for t in SEARCH_TYPES if t.is_page}
+    paths = dict(Page.objects.filter(
+        pk__in=[h.object_id for h in hits if h.type in page_types]).values_list("pk", "path"))
+    counts = {facet.key: Counter() for facet in registry.facets}
+    for hit in hits:
+        facts = {**(hit.facts or {}), "type": hit.type,
+                 "path": paths.get(hit.object_id) if hit.type in page_types else None}
+        for facet in registry.facets:
+            if facet.applies_to(hit.type):
+                counts[facet.key].update(set(facet.values(facts, contexts.get(facet.key))))
+    return counts
 
 
-def _merge_facets(a: dict, b: dict) -> dict:
+def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit]) -> dict:
+    """Own counts plus the German part's, labelled and ordered in the reader's language."""
+    labels = registry.labels(query.locale, registry.contexts(query.locale))
+    german_contexts = registry.contexts(SOURCE_LANGUAGE)
+    german = _facets_of(extra, german_contexts)
     merged = {}
-    for key in {*a, *b}:
-        counts, labels = Counter(), {}
-        for value in [*a.get(key, []), *b.get(key, [])]:
-            counts[value.value] += value.count
-            labels.setdefault(value.value, value.label)
-        merged[key] = [FacetValue(v, labels[v], counts[v]) for v in labels]
+    for facet in registry.facets:
+        counts = Counter({v.value: v.count for v in own.get(facet.key, ())})
+        counts.update(german.get(facet.key, Counter()))
+        chosen = query.chosen(facet.key)
+        order = [*labels.get(facet.key, ()), *((v.value, v.label) for v in own.get(facet.key, ()))]
+        if not set(counts) <= {value for value, _label in order}:  # named only in German
+            order += facet.choices(SOURCE_LANGUAGE, german_contexts.get(facet.key))
+        named = dict(reversed(order))  # the first label given for a value wins
+        merged[facet.key] = [FacetValue(value, named[value], counts.get(value, 0))
+                             for value in dict.fromkeys(v for v, _label in order)
+                             if counts.get(value) or value in chosen]
     return merged
 
 

@@ -48,6 +48,7 @@ def on_content_changed(sender, instance, action, **extra):
     if action == "moving":
         return
     transaction.on_commit(_mark_vocabulary_stale)
+    transaction.on_commit(_mark_dictionary_stale)
     if not elasticsearch_enabled():
         return
     if action == "deleted":
@@ -73,17 +74,26 @@ def _mark_vocabulary_stale():
     mark_stale()
 
 
+def _mark_dictionary_stale():
+    """Terms, titles and synonyms make the cross-language dictionary (search.crosslingual)."""
+    from search.crosslingual import mark_stale
+
+    mark_stale()
+
+
 def on_cache_writes_lost(sender, **kwargs):
     """A change announced while Redis was unreachable never reached the other processes."""
     from search.vocabulary import mark_stale
 
     mark_stale()
+    _mark_dictionary_stale()
 
 
 def _forget_synonyms(sender, **kwargs):
     from search.synonyms import forget
 
     forget()
+    _mark_dictionary_stale()
 
 
 def _forget_promotions(sender, **kwargs):

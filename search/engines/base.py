@@ -51,6 +51,9 @@ class SearchHit:
     promoted: bool = False  # an editors' pick
     object_id: int | None = None
     facts: Mapping | None = None  # what its type shows in result lists (cms.searchable)
+    # Shared by an object and its translations (Wagtail); the service fills it where it
+    # compares hits across languages (German results after the reader's own).
+    translation_key: str | None = None
 
 
 @dataclass(frozen=True)
