@@ -38,6 +38,7 @@ from load import (
     environment,
     fetch,
     gunicorn,
+    manage,
     median_run,
     set_up,
     uptime,
@@ -95,6 +96,9 @@ def main():
                     ensure_database(url)
                 print(f"setting up Wegweiser on {label} …", flush=True)
                 set_up(env)
+            else:  # the static files' folder is new for every run
+                manage(env, "migrate", "--no-input", "-v0")
+                manage(env, "collectstatic", "--no-input", "-v0")
             servers[label] = stack.enter_context(gunicorn(env, tmp / f"{label}.log"))
         bakery = stack.enter_context(gunicorn(
             bakerydemo_env(args.bakerydemo), tmp / "bakerydemo.log",
