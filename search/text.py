@@ -28,7 +28,9 @@ STOP_WORDS = stopwords.STOP_WORDS
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    return ARABIC_MARKS.sub("", text).casefold()
+    # Turkish capital İ casefolds to "i" plus a combining dot, which no word pattern counts
+    # as part of the word: "İtiraz" would be searched as "tiraz".
+    return ARABIC_MARKS.sub("", text).replace("İ", "i").casefold()
 
 
 def words(text: str) -> list[str]:
