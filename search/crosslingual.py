@@ -203,9 +203,13 @@ def build() -> Dictionary:
 def _add_synonyms(table: dict, german_words: frozenset[str]) -> None:
     from .models import Synonym
 
+    # The words each language's titles and glossary gave, read once (not once per group, and
+    # not growing with the groups added here, which made the result depend on their order).
+    own_by_language = {language: {stems[0] for stems in phrases if stems}
+                       for language, phrases in table.items()}
     for synonym in Synonym.objects.exclude(language=SOURCE):
         language = synonym.language
-        own_words = {stem_tuple[0] for stem_tuple in table.get(language, {}) if stem_tuple}
+        own_words = own_by_language.get(language, set())
         german, own = [], []
         for term in synonym.term_list():
             term_words = split_words(term)
@@ -236,18 +240,21 @@ def _version() -> tuple:
 
 
 def get_dictionary() -> Dictionary:
-    now = time.monotonic()
-    if _current["dictionary"] is not None and now - _current["checked"] < CHECK_EVERY_SECONDS:
-        return _current["dictionary"]
+    # Read once into a local: another thread's mark_stale() may empty the slot meanwhile.
+    now, dictionary = time.monotonic(), _current["dictionary"]
+    if dictionary is not None and now - _current["checked"] < CHECK_EVERY_SECONDS:
+        return dictionary
     version = _version()
     with _lock:
-        if _current["dictionary"] is None or _current["version"] != version:
+        dictionary = _current["dictionary"]
+        if dictionary is None or _current["version"] != version:
             started = time.monotonic()
-            _current.update(dictionary=build(), version=version)
+            dictionary = build()
+            _current.update(dictionary=dictionary, version=version)
             logger.info("Cross-language dictionary built in %.0f ms.",
                         (time.monotonic() - started) * 1000)
         _current["checked"] = now
-    return _current["dictionary"]
+    return dictionary
 
 
 def german_query(text: str, language: str) -> str:

@@ -66,9 +66,18 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 
 def search(query: SearchQuery) -> SearchResults:
+    results = None
     if query.locale != SOURCE_LANGUAGE and locale_for(SOURCE_LANGUAGE) is not None:
-        results = _with_german(query)
-    else:
+        if query.text and query.sort == "relevance":
+            results = _with_german(query)
+        else:
+            # A listing in an order of its own (by deadline) or without words (a catalogue):
+            # German pages would break the order or stand for the whole German catalogue
+            # with GERMAN_DEPTH of it, so they only fill a list that has few of its own.
+            results = _ask(query)
+            if results.count < FEW_HITS:
+                results = _with_german(query)
+    if results is None:
         results = _ask(query)
     if query.text and query.offset == 0 and not query.filtered:
         results = _with_promotions(query, results)

@@ -81,8 +81,19 @@ def query_stems(word: str, language: str) -> set[str]:
     return found
 
 
+# Readers of every language type German words; but in a language written in Latin letters a
+# short German function word may be a word of its own (an: Vietnamese "safe", bin: Turkish
+# "thousand"), so there only the longer German ones count.
+OWN_SCRIPT_LATIN = {"en", "tr", "vi"}
+MIN_GERMAN_IN_LATIN = 4
+
+
 def is_stop_word(word: str, language: str) -> bool:
-    return word in STOP_WORDS.get(language, ()) or word in STOP_WORDS["de"]
+    if word in STOP_WORDS.get(language, ()):
+        return True
+    if language in OWN_SCRIPT_LATIN and len(word) < MIN_GERMAN_IN_LATIN:
+        return False
+    return word in STOP_WORDS["de"]
 
 
 def match_pattern(matches: set[str]) -> re.Pattern | None:

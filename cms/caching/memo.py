@@ -90,6 +90,38 @@ def remembered(key: tuple, build, request=None):
     return value
 
 
+# Rendered parts of pages ({% remember %}, cms/templatetags/render_memo.py) are large (a
+# guide's body is 5-40 KB): kept apart from the small entries above, and bounded by size, so
+# a crawler walking every page in every language cannot push routing out or fill the memory.
+MAX_FRAGMENT_CHARACTERS = 16_000_000  # about 16-32 MB of str per process
+_fragments: OrderedDict = OrderedDict()
+_fragment_size = {"characters": 0}
+
+
+def remembered_html(key: tuple, build, request=None) -> str:
+    """build()'s str, kept like `remembered` but in the size-bounded store for page parts."""
+    scope = _scope_of(request)
+    if scope is None:
+        return build()
+    full = (*scope, translation.get_language(), *key)
+    with _lock:
+        value = _fragments.get(full)
+        if value is not None:
+            _fragments.move_to_end(full)
+            return value
+    value = build()
+    if len(value) > MAX_FRAGMENT_CHARACTERS // 100:  # one part may not take a hundredth
+        return value
+    with _lock:
+        if full not in _fragments:
+            _fragments[full] = value
+            _fragment_size["characters"] += len(value)
+        while _fragment_size["characters"] > MAX_FRAGMENT_CHARACTERS:
+            _key, dropped = _fragments.popitem(last=False)
+            _fragment_size["characters"] -= len(dropped)
+    return value
+
+
 def site_root_paths(request=None):
     """Wagtail's Site.get_site_root_paths() (a cache read, i.e. a Redis round trip, for every
     page whose URL is built), once per generation; None outside `serving`."""
@@ -103,3 +135,5 @@ def site_root_paths(request=None):
 def clear() -> None:
     with _lock:
         _entries.clear()
+        _fragments.clear()
+        _fragment_size["characters"] = 0

@@ -11,7 +11,7 @@ each time, as if the tag were not there.
 from django import template
 from django.utils.safestring import mark_safe
 
-from cms.caching.memo import remembered
+from cms.caching.memo import remembered_html
 
 register = template.Library()
 
@@ -28,8 +28,8 @@ class RememberNode(template.Node):
             return self.nodelist.render(context)
         name = self.name.resolve(context)
         # A str, not SafeString subclasses or lazy objects: the memo keeps plain values.
-        html = remembered(("fragment", page.pk, name),
-                          lambda: str(self.nodelist.render(context)), request)
+        html = remembered_html(("fragment", page.pk, name),
+                               lambda: str(self.nodelist.render(context)), request)
         return mark_safe(html)
 
 

@@ -105,7 +105,11 @@ def analysis_settings(language: str) -> dict:
             "lenient": True,
         }
     synonyms = ["ww_synonyms"] if rules else []
-    filler = sorted(STOP_WORDS.get(language, ()))
+    # The synonym rules are read through the filters before them: a filler word inside a
+    # term of several words ("nicht eingetragener Verein", "sự kiện") stays a word there.
+    in_terms = {w for group in synonym_groups(language) for term in group
+                if len(term.split()) > 1 for w in term.casefold().split()}
+    filler = sorted(STOP_WORDS.get(language, frozenset()) - in_terms)
     if filler:
         filters["ww_filler"] = {"type": "stop", "stopwords": filler}
         synonyms.insert(0, "ww_filler")  # before the synonyms, which read their rules

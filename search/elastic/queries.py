@@ -63,19 +63,26 @@ def synonym_queries(text: str, groups: list[list[str]]) -> list[str]:
 
 
 MAX_TERM_WORDS = 4
-_kept = {"groups": None, "by_term": {}}
+_kept: dict = {}  # id(groups) -> (groups, by_term); one entry per language's groups
+MAX_KEPT = 32
 
 
 def _terms_of(groups: list[list[str]]) -> dict[str, int]:
     """{term in lower case: its group's position}, kept while the same groups are asked
-    (search.synonyms.current_groups hands out one list until editors change it)."""
-    if _kept["groups"] is not groups:
-        by_term = {}
-        for number, group in enumerate(groups):
-            for term in group:
-                by_term.setdefault(term.casefold(), number)
-        _kept.update(groups=groups, by_term=by_term)
-    return _kept["by_term"]
+    (search.synonyms.current_groups hands out one list per language until editors change
+    it). One entry per list, read in one step: threads searching in other languages do not
+    swap it under each other."""
+    kept = _kept.get(id(groups))
+    if kept is not None and kept[0] is groups:
+        return kept[1]
+    by_term = {}
+    for number, group in enumerate(groups):
+        for term in group:
+            by_term.setdefault(term.casefold(), number)
+    if len(_kept) >= MAX_KEPT:
+        _kept.clear()
+    _kept[id(groups)] = (groups, by_term)
+    return by_term
 
 
 def _spans(text: str) -> set[str]:

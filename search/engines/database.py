@@ -73,10 +73,15 @@ class DatabaseEngine:
         if query.text and not expanded.groups:
             return SearchResults(count=0, hits=[], suggestion=expanded.suggestion,
                                  engine=self.name)
-        if expanded and len(expanded.groups) > 1:
+        if expanded and len(expanded.groups) >= MIN_GROUPS_FOR_SLACK:
             candidates = self._narrowed(locale, expanded)
         else:
+            # A short query whose words some object has together is answered by one match;
+            # only when none has them all are the groups counted one by one (_narrowed), which
+            # at 20,000 pages costs a read of every object with any of the words.
             candidates = self._candidates(locale, expanded, "and")
+            if not candidates and expanded and len(expanded.groups) > 1:
+                candidates = self._narrowed(locale, expanded)
         _add_facts(candidates, query.today or timezone.localdate())
         contexts = registry.contexts(query.locale)
         facet_filter.assign_values(candidates, contexts)
@@ -104,16 +109,23 @@ class DatabaseEngine:
         rare = [i for i in present if len(matches[i]) <= COMMON_SHARE * total]
         short = len(present) < MIN_GROUPS_FOR_SLACK
         required = rare if rare and (short or len(rare) >= MIN_RARE_GROUPS) else present
-        have = Counter(key for i in required for key in matches[i])
-        most, size = max(have.values()), len(required)
-        if most == size and len(present) < MIN_GROUPS_FOR_SLACK:
-            return self._candidates(locale, expanded, "and", match=required)
-        least = most - 1 if most == size else most
+        if short and len(required) < len(present):
+            found = self._candidates(locale, expanded, "and", match=required)
+            if found:
+                return found
+        # Coverage among what the reader may see: the counts above include drafts and
+        # restricted pages, which must not decide how many words a result needs.
         found = self._candidates(locale, expanded, "or", match=required)
         types = _types_by_content_type()
+        visible = {(c.type, c.pk) for c in found}
+        have = Counter(key for i in required for key in matches[i])
         coverage = {(types[ct], pk): n for (ct, pk), n in have.items()
-                    if n >= least and ct in types}
-        kept = [c for c in found if (c.type, c.pk) in coverage]
+                    if ct in types and (types[ct], pk) in visible}
+        if not coverage:
+            return []
+        most, size = max(coverage.values()), len(required)
+        least = most - 1 if most == size and not short else most
+        kept = [c for c in found if coverage.get((c.type, c.pk), 0) >= least]
         for c in kept:
             c.score += COVERAGE_WEIGHT * coverage[(c.type, c.pk)] / size
         return kept
