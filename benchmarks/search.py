@@ -259,6 +259,16 @@ def main():
     # time per search (the database server's work not included) does not.
     print(f"search CPU   p50 {percentile(cpu, 50):.1f} ms  p95 {percentile(cpu, 95):.1f} ms "
           "(Python side only)")
+    # German searches are one engine call; the other languages add the German part
+    # (search.service._with_german): a second call, with the question's words in German.
+    german = [ms for ms, (_text, language) in zip(timings, workload, strict=True)
+              if language == "de"]
+    others = [ms for ms, (_text, language) in zip(timings, workload, strict=True)
+              if language != "de"]
+    for label, part in (("in German", german), ("other languages", others)):
+        if part:
+            print(f"  {label:16} {len(part):>3} searches  p50 {percentile(part, 50):.1f} ms  "
+                  f"p95 {percentile(part, 95):.1f} ms")
     print(f"autocomplete p50 {percentile(autocomplete, 50):.1f} ms  "
           f"p95 {percentile(autocomplete, 95):.1f} ms")
     print(f"uptime: {os.popen('uptime').read().strip()}")
