@@ -6,6 +6,7 @@ result list shows (templates/funding/search_hit_facts.html)."""
 import datetime
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cms.ids import among
 from cms.searchable import Facet, Finder, SearchType, Sort, register
@@ -84,7 +85,9 @@ def _buckets(buckets):
 
 
 FACETS = (
-    Facet("region", _("Region"), regions.choices, regions.values, multiple=True, types=(TYPE,),
+    # Länder and, below them, districts and cities: not "Bundesland" as elsewhere in German.
+    Facet("region", pgettext_lazy("funding places", "Region"), regions.choices, regions.values,
+          multiple=True, types=(TYPE,),
           context=lambda language: regions.region_tree(), resolve=regions.resolve,
           listed=regions.listed, recognise=query_words.regions,
           nearest=regions.nearest),

@@ -72,12 +72,12 @@ def narrow_down_and_open_a_programme(page: Page):
     # The demo content has more open programmes than one page of results shows.
     assert results(page).count() == min(everything, PER_PAGE) >= 5
 
-    option(page, "Bundesland", "Berlin").check()
+    option(page, "Region", "Berlin").check()
     option(page, "Antragsberechtigt", "Eingetragener Verein (e. V.)").check()
     page.get_by_role("button", name=APPLY).click()
     expect(page).to_have_url(re.compile(r"region=berlin.*eligible=verein|eligible=verein.*region=berlin"))
     chosen = page.get_by_role("list", name="Gewählte Filter")
-    expect(chosen.get_by_role("link", name=re.compile("Bundesland: Berlin"))).to_be_visible()
+    expect(chosen.get_by_role("link", name=re.compile("Region: Berlin"))).to_be_visible()
     expect(chosen.get_by_role("link", name=re.compile(r"Eingetragener Verein \(e\. V\.\)")))\
         .to_be_visible()
     count = shown_count(page)
@@ -119,8 +119,8 @@ def narrow_down_and_open_a_programme(page: Page):
 
 def test_region_count_is_what_choosing_it_lists(page):
     page.goto(f"/de/{FUNDING_SEARCH_PATH}")
-    offered = offered_count(page, "Bundesland", "Berlin")
-    option(page, "Bundesland", "Berlin").check()
+    offered = offered_count(page, "Region", "Berlin")
+    option(page, "Region", "Berlin").check()
     page.get_by_role("button", name=APPLY).click()
     assert shown_count(page) == offered
 
@@ -160,7 +160,7 @@ def tab_to(page: Page, locator, limit: int = 80) -> dict:
 
 def test_finder_facets_keyboard_only(page):
     page.goto(f"/de/{FUNDING_SEARCH_PATH}")
-    berlin = option(page, "Bundesland", "Berlin")
+    berlin = option(page, "Region", "Berlin")
     tab_to(page, berlin)
     page.keyboard.press("Space")
     expect(berlin).to_be_checked()

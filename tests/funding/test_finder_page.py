@@ -35,8 +35,8 @@ def test_each_chosen_filter_has_a_link_that_removes_only_it(client):
     chosen = re.search(r'<ul class="chosen-filters".*?</ul>', html, re.S).group()
     links = dict((text.split("</span>")[-1].strip(" ×"), href) for href, text in
                  re.findall(r'<a href="\?([^"]*)">(.*?)<span aria-hidden', chosen, re.S))
-    assert "region=berlin" not in links["Bundesland: Berlin"]
-    assert "eligible=verein" in links["Bundesland: Berlin"]
+    assert "region=berlin" not in links["Region: Berlin"]
+    assert "eligible=verein" in links["Region: Berlin"]
     assert "region=berlin" in links["Antragsberechtigt: Eingetragener Verein (e. V.)"]
     reset = re.search(r'<a class="reset" href="\?([^"]*)">Alle Filter entfernen', chosen)
     assert reset.group(1) == "type=funding&sort=deadline"

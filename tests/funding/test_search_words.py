@@ -59,7 +59,7 @@ def test_a_place_in_the_text_finds_the_programmes_for_it_nearest_first(client, p
     assert "fonds-bremen" not in found
     links = chosen_links(html)
     label = next(text for text in links if "Leipzig" in text)
-    assert "Bundesland: Leipzig (" in label  # the facet's legend (de: "Bundesland")
+    assert "Region: Leipzig (" in label  # the facet's legend
     assert label.endswith(": Leipzig)")  # … and the reader's own words
     # The box holds what is still matched as text; the ticked box says Leipzig.
     assert re.search(r'id="search-page-q" type="search" name="q" value=""', html)
