@@ -9,6 +9,10 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import NODE_MODULES
 from tests.e2e.pages import GUIDE_PATH, GUIDE_TITLE, each_page_in_each_language
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FOCUS_RING_JS = (Path(__file__).parent / "focus_ring.js").read_text()

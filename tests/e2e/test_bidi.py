@@ -6,6 +6,10 @@ from playwright.sync_api import Page
 
 from tests.e2e.pages import GUIDE_PATH, GUIDE_TITLE
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 # x of the middle of each character of `part` as drawn inside the element.
 CHARACTER_POSITIONS = """([el, part]) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);

@@ -8,6 +8,10 @@ from playwright.sync_api import Page
 
 from tests.e2e.pages import GUIDE_PATH
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 INJECTED = ('<script>document.documentElement.dataset.injected = "script"</script>'
             '<img src="data:image/png;base64,invalid" alt=""'
             ' onerror="document.documentElement.dataset.handler = 1">')

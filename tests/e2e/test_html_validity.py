@@ -4,10 +4,16 @@ One Java run checks all pages: starting the JVM costs more than the checking."""
 import json
 import subprocess
 
+import pytest
+
 from tests.e2e.conftest import NODE_MODULES
 from tests.e2e.event_steps import open_attendance, sign_in_as_coordinator
 from tests.e2e.learning_steps import ServedPages
 from tests.e2e.pages import LANGUAGES, PAGE_TYPES
+
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

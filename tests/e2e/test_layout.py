@@ -6,6 +6,10 @@ from playwright.sync_api import expect
 
 from tests.e2e.pages import GUIDE_PATH, each_page_in_each_language
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 
 @pytest.mark.parametrize(("page_type", "language"), each_page_in_each_language())
 def test_reflows_at_320_px_without_sideways_scrolling(browser, site, page_type, language):

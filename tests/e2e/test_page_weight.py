@@ -8,6 +8,10 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.pages import GUIDE_PATH, LANGUAGES, PAGE_TYPES, each_page_in_each_language
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 GUIDE_BUDGET = {"bytes": 40 * 1024, "requests": 4}
 # Every other public page type keeps to the same budget as the guide.
 BUDGETS = {p.name: GUIDE_BUDGET for p in PAGE_TYPES}

@@ -9,6 +9,10 @@ import pytest
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.pages import PAGE_TYPES
 
+# How pages look and read in the browser: the same on every database, so CI checks it
+# once (the SQLite pass; .ci/run).
+pytestmark = pytest.mark.rendering
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MAIN_TYPES = [p for p in PAGE_TYPES if p.name != "not-found"]
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
