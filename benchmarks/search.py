@@ -11,6 +11,7 @@ recorded by hand in benchmarks/RESULTS.md (section "Search latency").
 """
 
 import argparse
+import cProfile
 import datetime
 import os
 import random
@@ -198,6 +199,9 @@ def main():
                              "no statistics, the state right after the import")
     parser.add_argument("--slowest", type=int, default=0, metavar="N",
                         help="print the N slowest searches with the SQL each one ran")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="write cProfile statistics of the timed searches to FILE (the "
+                             "times printed then include the profiler's own cost)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -236,6 +240,9 @@ def main():
 
     timings, cpu, autocomplete, hits, slow = [], [], [], 0, []
     connection.force_debug_cursor = bool(args.slowest)  # record the SQL of each search
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler:
+        profiler.enable()
     for text, language in workload:
         with translation.override(language):
             reset_queries()
@@ -250,6 +257,9 @@ def main():
             autocomplete.append((time.perf_counter() - t0) * 1000)
             hits += results.count > 0
         reset_queries()
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
 
     print(f"pages (below topics): {total}; queries: {len(workload)} ({hits} with results)")
     print(f"first query (builds the vocabulary): {cold * 1000:.0f} ms")

@@ -131,7 +131,10 @@ def _with_german(query: SearchQuery) -> SearchResults:
     facet counts cover both parts. The German part is the best GERMAN_DEPTH German matches
     without a translation; a reader wanting more German results searches in German."""
     own = _ask(query)
-    german_text, extra = _german_part(query)
+    # German snippets only where German hits may be shown: room left on this page of results,
+    # or so few own hits that German ones may lead (_ordered).
+    shown = own.count < FEW_HITS or query.offset + query.limit > own.count
+    german_text, extra = _german_part(query, snippets=shown)
     if not extra:
         return own
     if own.count < FEW_HITS:  # all own hits fit before the German ones: order them together
@@ -151,13 +154,14 @@ def _with_german(query: SearchQuery) -> SearchResults:
     )
 
 
-def _german_part(query: SearchQuery) -> tuple[str, list[SearchHit]]:
-    """(the German words asked for, the German hits whose page the reader's language lacks)."""
+def _german_part(query: SearchQuery, snippets: bool = True) -> tuple[str, list[SearchHit]]:
+    """(the German words asked for, the German hits whose page the reader's language lacks).
+    Their count and facet counts come from these hits (_merge_facets), not from the engine."""
     text = crosslingual.german_query(query.text, query.locale) if query.text else ""
     if query.text and not text:
         return "", []  # not one word German text knows: nothing to ask
     german = _ask(replace(query, text=text, locale=SOURCE_LANGUAGE, offset=0,
-                          limit=GERMAN_DEPTH))
+                          limit=GERMAN_DEPTH, counted=False, snippets=snippets))
     return text, [_as_fallback(h, query.locale)
                   for h in _without_translations(german.hits, query.locale)]
 

@@ -29,6 +29,11 @@ class SearchQuery:
     offset: int = 0
     limit: int = 10
     today: datetime.date | None = None  # for day-dependent facts; None = today in TIME_ZONE
+    # False: only the best offset + limit hits are wanted, as part of another list (the
+    # German results after the reader's own): an engine may skip the total (count is then
+    # how many hits it found up to offset + limit) and return no facet counts.
+    counted: bool = True
+    snippets: bool = True  # False: hits without snippets ("") where nobody reads them
 
     def chosen(self, key: str) -> frozenset[str]:
         values = self.filters.get(key) or ()

@@ -82,14 +82,18 @@ class DatabaseEngine:
             candidates = self._candidates(locale, expanded, "and")
             if not candidates and expanded and len(expanded.groups) > 1:
                 candidates = self._narrowed(locale, expanded)
-        _add_facts(candidates, query.today or timezone.localdate())
+        today = query.today or timezone.localdate()
         contexts = registry.contexts(query.locale)
-        facet_filter.assign_values(candidates, contexts)
-        kept, facets = facet_filter.filter_and_count(
-            candidates, query, registry.labels(query.locale, contexts))
-        kept = facet_filter.sort(kept, query.sort)
+        if query.counted or registry.sort(query.sort) is not None:
+            _add_facts(candidates, today)
+            facet_filter.assign_values(candidates, contexts)
+            kept, facets = facet_filter.filter_and_count(
+                candidates, query, registry.labels(query.locale, contexts))
+            kept = facet_filter.sort(kept, query.sort)
+        else:
+            kept, facets = _best_kept(candidates, query, today, contexts), {}
         window = kept[query.offset:query.offset + query.limit]
-        hits = _hits(window, locale, expanded)
+        hits = _hits(window, locale, expanded, snippets=query.snippets)
         return SearchResults(count=len(kept), hits=hits, facets=facets,
                              suggestion=expanded.suggestion if expanded else None,
                              engine=self.name)
@@ -257,11 +261,29 @@ def _add_facts(candidates: list[Candidate], today) -> None:
             c.facts.update(facts.get(c.pk, {}))
 
 
-def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> list[SearchHit]:
+def _best_kept(candidates: list[Candidate], query: SearchQuery, today, contexts) -> list:
+    """The first offset + limit candidates by score that the filters keep, as the counted
+    path would list them, with facts read for a batch of the best at a time instead of all
+    (up to MAX_CANDIDATES): a search that is part of another list needs no total or counts."""
+    wanted = query.offset + query.limit
+    ordered = sorted(candidates, key=lambda c: -c.score)  # stable, as facet_filter.sort
+    preds = list(facet_filter.predicates(query).values())
+    kept, start, size = [], 0, max(2 * wanted, 20)
+    while start < len(ordered) and len(kept) < wanted:
+        batch = ordered[start:start + size]
+        _add_facts(batch, today)
+        facet_filter.assign_values(batch, contexts)
+        kept += [c for c in batch if all(p(c) for p in preds)]
+        start, size = start + size, size * 2
+    return kept[:wanted]
+
+
+def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None,
+          snippets: bool = True) -> list[SearchHit]:
     if not window:
         return []
     pattern = match_pattern(expanded.matches) if expanded else None
-    texts = _indexed_texts(window)
+    texts = _indexed_texts(window) if snippets else {}
     found = {**_pages(window), **_other_objects(window)}
     hits = []
     for c in window:
@@ -274,7 +296,8 @@ def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None) -> li
             text = text[len(title):]
         facts = {k: v for k, v in c.facts.items() if k not in ("type", "path")} or None
         hits.append(SearchHit(title=title, url=url, slug=slug, type=c.type,
-                              locale=locale.language_code, snippet=_snippet(text, pattern),
+                              locale=locale.language_code,
+                              snippet=_snippet(text, pattern) if snippets else "",
                               score=round(c.score, 6), object_id=c.pk, facts=facts))
     return hits
 

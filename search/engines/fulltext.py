@@ -132,23 +132,31 @@ def group_matches(kinds, groups: list[list[str]], locale_id: int) -> tuple[int, 
     return total, found
 
 
+def _group_test(group: list[str]) -> str:
+    """SQL: does an entry have one of the group's alternatives? A group of single words is
+    asked of title and body apart, which is the same answer: building title || body for every
+    row cost twice as much as the whole match (13 of 17 ms for a common word at 20,000
+    pages). An alternative of several words may be split between the two: those need it."""
+    if all(len(alternative.split()) == 1 for alternative in group):
+        return ("(d.title @@ to_tsquery('simple', %s) OR d.body @@ to_tsquery('simple', %s))",
+                2)
+    return "((d.title || d.body) @@ to_tsquery('simple', %s))", 1
+
+
 def _postgres_group_matches(kinds, groups, locale_id):
     types = id_array([int(ct) for _rows, cts in kinds for ct in cts])
-    each = ", ".join(["(m.document @@ to_tsquery('simple', %s))"] * len(groups))
+    tests = [_group_test(g) for g in groups]
+    params = [_tsquery([g], "and") for g, (_sql, n) in zip(groups, tests, strict=True)
+              for _ in range(n)]
     found = [set() for _group in groups]
     with connection.cursor() as cursor:
         total = _entries_in(cursor, locale_id, types)
-        # OFFSET 0 keeps the subquery as it is: each row's title || body is built once, not
-        # once per group (building it is most of this statement's cost).
         cursor.execute(f"""
-            SELECT m.content_type_id, m.object_id, {each}
-            FROM (SELECT d.content_type_id, d.object_id,
-                         search_document(d.title, d.body) AS document
-                  FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
-                  WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
-                    AND d.content_type_id = ANY(%s::integer[])
-                  OFFSET 0) m""",
-            [*(_tsquery([g], "and") for g in groups), _tsquery(groups, "or"), locale_id, types])
+            SELECT d.content_type_id, d.object_id, {", ".join(sql for sql, _n in tests)}
+            FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
+            WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
+              AND d.content_type_id = ANY(%s::integer[])""",
+            [*params, _tsquery(groups, "or"), locale_id, types])
         for ct, object_id, *hits in cursor.fetchall():
             for matches, hit in zip(found, hits, strict=True):
                 if hit:
