@@ -29,6 +29,11 @@ class QuestionIdBlock(blocks.CharBlock):
     def get_translatable_segments(self, value):
         return []
 
+    def get_searchable_content(self, value):
+        # A name for editors and stored answers ("foerderung-rechnen"), not the reader's text:
+        # indexed, it was found by its words and shown amid the question in snippets.
+        return []
+
     def restore_translated_segments(self, value, segments):
         return value
 

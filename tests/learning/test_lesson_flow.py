@@ -205,3 +205,20 @@ def test_search_finds_modules_and_lessons_as_their_own_types(client, module, les
     lesson = client.get("/api/v1/search/", {"q": "Eigenanteil", "lang": "de",
                                             "type": "lesson"}).json()
     assert "Geld und Eigenanteil" in [r["title"] for r in lesson["results"]]
+
+
+def test_a_question_id_is_not_searched_or_shown_in_snippets(client, module, lessons):
+    # "kurz" is only the id of a question ("Wie heißt der Bericht ..."), a name for editors
+    # and learners' answers: a reader searching for the word must not get the lesson, and a
+    # snippet must not show the id amid the question's text.
+    from django.db import connection
+
+    from search import language_index
+
+    language_index.sync(connection)
+    found = client.get("/api/v1/search/", {"q": "kurz", "lang": "de", "type": "lesson"}).json()
+    assert found["results"] == []
+    question = client.get("/api/v1/search/", {"q": "Bericht Verwendung", "lang": "de",
+                                              "type": "lesson"}).json()
+    assert question["results"], "the question's own text is searched"
+
