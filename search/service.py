@@ -131,9 +131,10 @@ def _with_german(query: SearchQuery) -> SearchResults:
     facet counts cover both parts. The German part is the best GERMAN_DEPTH German matches
     without a translation; a reader wanting more German results searches in German."""
     own = _ask(query)
-    # German snippets only where German hits may be shown: room left on this page of results,
-    # or so few own hits that German ones may lead (_ordered).
-    shown = own.count < FEW_HITS or query.offset + query.limit > own.count
+    # German snippets only where German hits may be shown: the first page (a German page named
+    # by the question may lead there, _merged), room left on this page, or few own hits.
+    shown = (query.offset == 0 or own.count < FEW_HITS
+             or query.offset + query.limit > own.count)
     german_text, extra = _german_part(query, snippets=shown)
     if not extra:
         return own
@@ -144,9 +145,7 @@ def _with_german(query: SearchQuery) -> SearchResults:
         ordered = _ordered(query, everything, extra, german_text)
         hits = ordered[query.offset:query.offset + query.limit]
     else:
-        start = max(0, query.offset - own.count)
-        room = max(0, query.limit - len(own.hits))
-        hits = own.hits + extra[start:start + room]
+        hits = _merged(query, own, extra, german_text)
     return SearchResults(
         count=own.count + len(extra), hits=hits,
         facets=_merge_facets(query, own.facets, extra),
@@ -174,18 +173,59 @@ def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
     hit, Elasticsearch's BM25 depends on each language's index; titles are comparable.)"""
     if not query.text or query.sort != "relevance" or not german_text:
         return own + german
-    split = crosslingual.split_words
-    asked = {stem(w, query.locale) for w in split(query.text)
-             if not is_stop_word(w, query.locale)}
-    if any(asked & {stem(w, query.locale) for w in split(h.title)} for h in own):
+    asked = _asked_stems(query)
+    if any(asked & _title_stems(h.title, query.locale) for h in own):
         return own + german
-    wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
-    strong = [h for h in german if wanted <= _title_stems(h.title)]
+    strong = _strong(german, german_text)
     return strong + own + [h for h in german if h not in strong]
 
 
-def _title_stems(title: str) -> set[str]:
-    return {stem(w, SOURCE_LANGUAGE) for w in words(title)}
+def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
+            german_text: str) -> list[SearchHit]:
+    """This page of: the own hits whose titles have one of the reader's words, then the German
+    pages whose titles have every asked German word (the guide the question names, which the
+    reader's language lacks), then the other own hits, then the other German ones. An own page
+    that only mentions the words in its text does not push the German guide named by the
+    question off the first page; own title matches still lead."""
+    strong = _strong(german, german_text)
+    if not strong or len(strong) > FEW_HITS:  # words too common to name one page
+        start = max(0, query.offset - own.count)
+        room = max(0, query.limit - len(own.hits))
+        return own.hits + german[start:start + room]
+    end = query.offset + query.limit
+    head = own.hits if query.offset == 0 else _ask(replace(query, offset=0, limit=end)).hits
+    asked = _asked_stems(query)
+    lead = 0
+    while lead < len(head) and _shares_a_word(asked, _title_stems(head[lead].title, query.locale)):
+        lead += 1
+    merged = head[:lead] + strong + head[lead:]
+    if len(head) >= own.count:  # every own hit is in `head`: the other German ones follow
+        merged += [h for h in german if h not in strong]
+    return merged[query.offset:end]
+
+
+def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
+    """German hits whose titles have every asked German word."""
+    wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
+    return [h for h in german if wanted and wanted <= _title_stems(h.title)]
+
+
+def _shares_a_word(asked: set[str], title: set[str]) -> bool:
+    """One stem in both, or one the start of the other (at least four letters): Snowball
+    stems a word and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав")."""
+    return bool(asked & title) or any(
+        len(short) >= 4 and long.startswith(short)
+        for a in asked for t in title
+        for short, long in ((a, t), (t, a)) if len(short) <= len(long))
+
+
+def _asked_stems(query: SearchQuery) -> set[str]:
+    return {stem(w, query.locale) for w in crosslingual.split_words(query.text)
+            if not is_stop_word(w, query.locale)}
+
+
+def _title_stems(title: str, language: str = SOURCE_LANGUAGE) -> set[str]:
+    return {stem(w, language) for w in crosslingual.split_words(title)}
 
 
 def _without_translations(hits: list[SearchHit], language: str) -> list[SearchHit]:
