@@ -56,16 +56,20 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     synonyms = synonym_index(language)
     for token in tokens:
         word = token
-        if token not in vocabulary and not vocabulary.inflections(token, language):
+        gendered = vocabulary.gender_forms(token) if language == "de" else []
+        if (token not in vocabulary and not gendered
+                and not vocabulary.inflections(token, language)):
             word = vocabulary.correct(token) or token
         corrected.append(word)
-        alternatives = [word, *vocabulary.inflections(word, language)]
+        alternatives = [word, *vocabulary.inflections(word, language), *gendered]
         alternatives += vocabulary.compounds_with(word)
         if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
             alternatives.append(" ".join(parts))
         for synonym in _synonyms(word, language, synonyms):
             alternatives.append(synonym)
             alternatives += vocabulary.inflections(synonym, language)
+            if language == "de" and " " not in synonym:
+                alternatives += vocabulary.gender_forms(synonym)
         known = [a for a in dict.fromkeys(alternatives) if all(w in vocabulary for w in a.split())]
         if known:
             result.groups.append(known)

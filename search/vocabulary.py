@@ -32,6 +32,10 @@ SHORT_WORD_CUTOFF = 88  # short words: one letter off is already a different wor
 SHORT_WORD = 6
 MIN_FUZZY_LENGTH = 4
 MIN_COMPOUND_PART = 4
+# What stands between the stem and the rest of a word where the inclusive form has "*innen":
+# Migrant-en-organisationen, Helfer-n, Teilnehmer-innen (MigrantInnen, lower-cased).
+GENDER_LINKS = ("en", "n", "innen", "")
+GENDER_ENDINGS = ("", "en", "n", "s", "e")  # the index's plural of the rest (-organisationen)
 MAX_EXPANSIONS = 12
 MAX_MEMO = 50_000
 
@@ -111,6 +115,27 @@ class Vocabulary:
             if tail in self.counts and (head in self.counts or head.rstrip("s") in self.counts):
                 return [head if head in self.counts else head.rstrip("s"), tail]
         return None
+
+    def gender_forms(self, word: str) -> list[str]:
+        """German gender-inclusive spellings of a word as the index holds them: the star,
+        colon or underscore splits "Migrant*innenorganisationen" into "migrant" and
+        "innenorganisationen", so "Migrantenorganisationen" or "MigrantInnen" ask for both
+        words together ("migrant innenorganisationen")."""
+        return self._remember(("gender", word), lambda: self._gender_forms(word))
+
+    def _gender_forms(self, word: str) -> list[str]:
+        found = []
+        for cut in range(MIN_COMPOUND_PART, len(word)):
+            head, rest = word[:cut], word[cut:]
+            if head not in self.counts:
+                continue
+            for link in GENDER_LINKS:
+                if not rest.startswith(link):
+                    continue
+                tail = "innen" + rest[len(link):]
+                found += [f"{head} {tail}{ending}" for ending in GENDER_ENDINGS
+                          if tail + ending in self.counts]
+        return list(dict.fromkeys(found))
 
     def compounds_with(self, word: str, limit: int = 6) -> list[str]:
         """Indexed compounds that begin or end with `word` (Antrag -> Förderantrag,

@@ -91,3 +91,18 @@ DOMAIN_WORDS = {
 @pytest.mark.parametrize("language", sorted(STOP_WORDS))
 def test_stop_word_lists_hold_no_domain_words(language):
     assert not STOP_WORDS[language] & DOMAIN_WORDS
+
+
+@pytest.mark.parametrize("text", ["Migrantenorganisationen", "MigrantInnenorganisation",
+                                  "Migrantinnenorganisationen Netzwerk",
+                                  "Migrantenselbstorganisation"])
+def test_everyday_spellings_find_the_gender_star_spelling(engine, text):
+    # Pages write "Migrant*innenorganisationen", which the index holds as two words (migrant,
+    # innenorganisationen); readers type it without the star, in the plural or as MSO's
+    # long name (a synonym of Migrantenorganisation in the vocabulary).
+    from tests.factories import GuidePageFactory
+
+    GuidePageFactory(slug="netzwerk-mo", title="Netzwerk für Migrant*innenorganisationen",
+                     summary="Wie sich Migrant*innenorganisationen vernetzen.")
+    vocabulary.reset()
+    assert ("guide", "netzwerk-mo") in slugs(ask(engine, text))
