@@ -105,7 +105,8 @@ def test_only_the_new_migrations_run(upgrade):
                     "funding.0003_alerts",
                     "learning.0001_initial",
                     "learning.0002_moduleguidelink", "learning.0003_certificate",
-                    "legal.0001_initial", "search.0005_vocabulary"]
+                    "legal.0001_initial", "search.0005_vocabulary",
+                    "search.0006_vocabulary_funding_themes"]
     assert "No migrations to apply." in again
 
 
