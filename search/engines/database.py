@@ -266,7 +266,7 @@ def _best_kept(candidates: list[Candidate], query: SearchQuery, today, contexts)
     path would list them, with facts read for a batch of the best at a time instead of all
     (up to MAX_CANDIDATES): a search that is part of another list needs no total or counts."""
     wanted = query.offset + query.limit
-    ordered = sorted(candidates, key=lambda c: -c.score)  # stable, as facet_filter.sort
+    ordered = facet_filter.sort(candidates, query.sort)  # by score: no registered sort here
     preds = list(facet_filter.predicates(query).values())
     kept, start, size = [], 0, max(2 * wanted, 20)
     while start < len(ordered) and len(kept) < wanted:
@@ -282,7 +282,7 @@ def _hits(window: list[Candidate], locale, expanded: ExpandedQuery | None,
           snippets: bool = True) -> list[SearchHit]:
     if not window:
         return []
-    pattern = match_pattern(expanded.matches) if expanded else None
+    pattern = match_pattern(expanded.matches) if expanded and snippets else None
     texts = _indexed_texts(window) if snippets else {}
     found = {**_pages(window), **_other_objects(window)}
     hits = []

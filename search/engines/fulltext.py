@@ -132,11 +132,12 @@ def group_matches(kinds, groups: list[list[str]], locale_id: int) -> tuple[int, 
     return total, found
 
 
-def _group_test(group: list[str]) -> str:
-    """SQL: does an entry have one of the group's alternatives? A group of single words is
-    asked of title and body apart, which is the same answer: building title || body for every
-    row cost twice as much as the whole match (13 of 17 ms for a common word at 20,000
-    pages). An alternative of several words may be split between the two: those need it."""
+def _group_test(group: list[str]) -> tuple[str, int]:
+    """(SQL, how many parameters it takes): does an entry have one of the group's
+    alternatives? A group of single words is asked of title and body apart, which is the same
+    answer: building title || body for every row cost twice as much as the whole match (13 of
+    17 ms for a common word at 20,000 pages). An alternative of several words may be split
+    between the two: those need it."""
     if all(len(alternative.split()) == 1 for alternative in group):
         return ("(d.title @@ to_tsquery('simple', %s) OR d.body @@ to_tsquery('simple', %s))",
                 2)
