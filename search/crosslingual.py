@@ -30,7 +30,6 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -42,8 +41,7 @@ from wagtail.search.models import IndexEntry
 from cms.locales import by_code
 
 from .registry import SEARCH_TYPES
-from .text import is_stop_word, words
-from .text import stem as _snowball_stem
+from .text import is_stop_word, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +54,6 @@ TERM_WEIGHT = 3.0  # a term and its translation: what editors wrote as equivalen
 SYNONYM_WEIGHT = 3.0
 TITLE_WEIGHT = 2.0  # a whole title and its German title
 MIN_DICE = 0.3  # a word pair seen together in titles at least this often (relative)
-stem = lru_cache(maxsize=65_536)(_snowball_stem)  # titles repeat words: stem each once
 BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "Satzung (Vereinssatzung)": the German aside
 
 

@@ -62,6 +62,7 @@ ARABIC_POSSESSIVE = re.compile("(?<=..)ت(?:نا|كم|كن|هم|هن|ها|ه|ك|
 ARABIC_LETTER_PREFIX = re.compile("^[لبكوف](?=...)")
 
 
+@lru_cache(maxsize=65_536)  # titles repeat words: German results' titles are stemmed per search
 def stem(word: str, language: str) -> str:
     if language == "vi":
         return word

@@ -117,29 +117,45 @@ class DatabaseEngine:
             found = self._candidates(locale, expanded, "and", match=required)
             if found:
                 return found
-        # Coverage among what the reader may see: the counts above include drafts and
-        # restricted pages, which must not decide how many words a result needs.
-        found = self._candidates(locale, expanded, "or", match=required)
+        # Only the objects with the most groups, or one fewer, are ranked: ranking every
+        # object with any one of the words was most of a long question's time. The counts
+        # include drafts and restricted pages, which must not decide how many words a
+        # result needs: if the best-covered ones are hidden, everything is ranked.
+        have = Counter(key for i in required for key in matches[i])  # (content type, id)
         types = _types_by_content_type()
-        visible = {(c.type, c.pk) for c in found}
-        have = Counter(key for i in required for key in matches[i])
-        coverage = {(types[ct], pk): n for (ct, pk), n in have.items()
-                    if ct in types and (types[ct], pk) in visible}
-        if not coverage:
-            return []
-        most, size = max(coverage.values()), len(required)
-        least = most - 1 if most == size and not short else most
-        kept = [c for c in found if coverage.get((c.type, c.pk), 0) >= least]
+        coverage = {(types[ct], pk): n for (ct, pk), n in have.items() if ct in types}
+        size, top = len(required), max(have.values())
+        floor = _least(top, size, short)
+        chosen = {key for key, n in have.items() if n >= floor}
+        kept = self._covered(locale, expanded, required, coverage, short, chosen, floor)
+        if kept is None:
+            kept = self._covered(locale, expanded, required, coverage, short, None, 0)
+        _rerank(kept, expanded)
         for c in kept:
             c.score += COVERAGE_WEIGHT * coverage[(c.type, c.pk)] / size
         return kept
 
-    def _candidates(self, locale, expanded: ExpandedQuery | None, operator, match=None):
+    def _covered(self, locale, expanded, required, coverage, short, only, floor):
+        """The visible objects with the most of the required groups (all but one, when the
+        best has all and the question is long), or None when that is fewer than `floor`:
+        the objects ranked (`only`) were chosen too narrowly."""
+        found = self._candidates(locale, expanded, "or", match=required, only=only,
+                                 rerank=False)
+        found = [c for c in found if (c.type, c.pk) in coverage]
+        if not found:
+            return [] if only is None else None
+        least = _least(max(coverage[(c.type, c.pk)] for c in found), len(required), short)
+        if least < floor:
+            return None
+        return [c for c in found if coverage[(c.type, c.pk)] >= least]
+
+    def _candidates(self, locale, expanded: ExpandedQuery | None, operator, match=None,
+                    only=None, rerank=True):
         # Every type: the type facet counts the ones not chosen.
         page_types = {_content_type_id(t.model): t.key for t in SEARCH_TYPES if t.is_page}
         others = [t for t in SEARCH_TYPES if not t.is_page]
         kinds = _kinds(locale)
-        page_rows, *other_rows = _run(kinds, expanded, operator, locale, match)
+        page_rows, *other_rows = _run(kinds, expanded, operator, locale, match, only)
         found = [Candidate(page_types[ct], pk, score, title=title, path=path,
                            title_groups=title_groups)
                  for pk, ct, path, title, score, title_groups in page_rows]
@@ -147,7 +163,7 @@ class DatabaseEngine:
             found += [Candidate(search_type.key, pk, score, title=title,
                                 title_groups=title_groups)
                       for pk, title, score, title_groups in rows]
-        if expanded:
+        if expanded and rerank:
             _rerank(found, expanded)
         return found
 
@@ -176,6 +192,12 @@ class DatabaseEngine:
 
     def remove_object(self, app_label: str, model_name: str, pk: int) -> None:
         return None
+
+
+def _least(most: int, size: int, short: bool) -> int:
+    """How many of `size` groups an object needs when the best has `most`: a long question
+    (not `short`) lets the best lack one group, so a verb put otherwise does not decide."""
+    return most - 1 if most == size and not short else most
 
 
 def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
@@ -222,7 +244,7 @@ def _content_type_id(model_label: str) -> int:
     return ContentType.objects.get_for_model(apps.get_model(model_label)).pk
 
 
-def _run(kinds, expanded, operator, locale, match=None) -> list[list[tuple]]:
+def _run(kinds, expanded, operator, locale, match=None, only=None) -> list[list[tuple]]:
     """Per (queryset, fields): (field values..., score, title groups) rows, best first.
     Without text: everything, by title."""
     if expanded is None:
@@ -232,7 +254,7 @@ def _run(kinds, expanded, operator, locale, match=None) -> list[list[tuple]]:
     return fulltext.ranked(
         [(queryset.order_by().values_list(*fields), _indexed_content_types(queryset.model))
          for queryset, fields in kinds],
-        expanded.groups, operator, locale.pk, MAX_CANDIDATES, match)
+        expanded.groups, operator, locale.pk, MAX_CANDIDATES, match, only)
 
 
 def _indexed_content_types(model) -> list[int]:

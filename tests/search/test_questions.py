@@ -75,6 +75,20 @@ def test_one_stray_word_neither_empties_nor_floods_the_result(engine):
     assert ("guide", "zweiter-leitfaden") not in slugs(results)
 
 
+def test_a_draft_with_every_word_does_not_decide_how_many_a_result_needs(engine):
+    # The index holds drafts too. The draft has all three words, the published guide two:
+    # the guide is still the answer, found although only the best-covered objects are
+    # ranked at first.
+    from tests.factories import GuidePageFactory
+
+    GuidePageFactory(slug="entwurf", title="Satzung, Mitglieder und Bescheid", live=False,
+                     summary="Satzung Mitglieder Bescheid")
+    vocabulary.reset()
+    results = ask(engine, "Satzung Mitglieder Bescheid")
+    assert slugs(results)[0] == ("guide", "test-guide")
+    assert ("guide", "entwurf") not in slugs(results)
+
+
 def test_a_question_of_small_words_only_still_searches(engine):
     # Every word is a stop word: the engine searches for them rather than for nothing.
     assert ask(engine, "wie was wo").count >= 0
