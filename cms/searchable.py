@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -193,7 +195,33 @@ class Registry:
 
     def contexts(self, language: str) -> dict:
         """{facet key: what its values need} for one search in one language."""
-        return {f.key: f.context(language) for f in self.facets if f.context}
+        return once_per_search(("contexts", language), lambda: {
+            f.key: f.context(language) for f in self.facets if f.context})
+
+
+_one_search: ContextVar[dict | None] = ContextVar("one_search", default=None)
+
+
+@contextmanager
+def one_search():
+    """Within it, what a search reads once per language (the facets' contexts, what a reader
+    may see) is read once: an answer in another language asks the engine twice, for the
+    reader's language and for German, and then lists the facets of both."""
+    token = _one_search.set({})
+    try:
+        yield
+    finally:
+        _one_search.reset(token)
+
+
+def once_per_search(key, build: Callable[[], Any]):
+    """build(), kept under `key` for the rest of the search (see one_search)."""
+    memo = _one_search.get()
+    if memo is None:
+        return build()
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
 
 
 def _type_choices(language: str, context=None) -> list[tuple[str, str]]:

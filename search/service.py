@@ -26,7 +26,7 @@ from wagtail.search.utils import normalise_query_string
 
 from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
-from cms.searchable import registry
+from cms.searchable import one_search, registry
 
 from . import crosslingual
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
@@ -66,6 +66,11 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 
 def search(query: SearchQuery) -> SearchResults:
+    with one_search():
+        return _search(query)
+
+
+def _search(query: SearchQuery) -> SearchResults:
     results = None
     if query.locale != SOURCE_LANGUAGE and locale_for(SOURCE_LANGUAGE) is not None:
         if query.text and query.sort == "relevance":
@@ -93,7 +98,7 @@ def _listed(query: SearchQuery, results: SearchResults) -> SearchResults:
         if facet.listed is None or not values:
             continue
         counts = {v.value: v.count for v in values}
-        context = facet.context(query.locale) if facet.context else None
+        context = registry.contexts(query.locale).get(facet.key)
         chosen = query.chosen(facet.key)
         facets[facet.key] = [v for v in values if v.value in chosen
                              or facet.listed(v.value, counts, context)]

@@ -21,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cms.locales import for_language as locale_for
-from cms.searchable import registry
+from cms.searchable import once_per_search, registry
 
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
@@ -225,7 +225,12 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
 
 def _kinds(locale) -> list[tuple]:
     """(queryset, fields) per kind of object a reader may find in this language: the pages
-    first, then every other type of SEARCH_TYPES in order."""
+    first, then every other type of SEARCH_TYPES in order. Once per search: `public()`
+    reads the view restrictions each time."""
+    return once_per_search(("kinds", locale.pk), lambda: _new_kinds(locale))
+
+
+def _new_kinds(locale) -> list[tuple]:
     page_types = [_content_type_id(t.model) for t in SEARCH_TYPES if t.is_page]
     pages = Page.objects.live().public().filter(locale=locale, content_type_id__in=page_types)
     kinds = [(pages, ("pk", "content_type_id", "path", "title"))]

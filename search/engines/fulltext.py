@@ -94,15 +94,21 @@ def _postgres_ranked(kinds, groups, matched, operator, locale_id, limit, only):
     in_title = " + ".join(["(d.title @@ to_tsquery('simple', %s))::int"] * len(groups))
     # Ids of several types may coincide: the (type, id) pairs are checked below.
     chosen = "" if only is None else "AND d.object_id = ANY(%s::integer[])"
+    # A title without any of the words ranks 0: ts_rank's cost is per word of the query
+    # and row, and most matching rows match in the body only.
+    any_word = _tsquery([sorted({w for group in matched for alt in group for w in alt.split()})],
+                        "or")
     with connection.cursor() as cursor:
         cursor.execute(f"""
             SELECT d.content_type_id, d.object_id,
-                   ts_rank(d.title, q) * %s + ts_rank(d.body, q) * %s, {in_title}
-            FROM {language_index.TABLE} d, to_tsquery('simple', %s) q
+                   CASE WHEN d.title @@ w THEN ts_rank(d.title, q) * %s ELSE 0 END
+                   + ts_rank(d.body, q) * %s, {in_title}
+            FROM {language_index.TABLE} d, to_tsquery('simple', %s) q,
+                 to_tsquery('simple', %s) w
             WHERE d.locale_id = %s AND search_document(d.title, d.body) @@ q
               AND d.content_type_id = ANY(%s::integer[]) {chosen}""",
             [TITLE_WEIGHT, BODY_WEIGHT, *(_tsquery([g], "and") for g in groups),
-             _tsquery(matched, operator), locale_id, id_array(by_type),
+             _tsquery(matched, operator), any_word, locale_id, id_array(by_type),
              *([] if only is None else [id_array({pk for _ct, pk in only})])])
         matches = [{} for _kind in kinds]
         for ct, object_id, score, title_groups in cursor.fetchall():
