@@ -172,26 +172,25 @@ def _german_part(query: SearchQuery, snippets: bool = True) -> tuple[str, list[S
 
 def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
              german_text: str) -> list[SearchHit]:
-    """Own hits first, unless none of them has one of the reader's words in its title while
-    German pages have every asked word in theirs: then those German pages lead. (Scores from
+    """All of a short list of own hits and the German ones, in _merged's order. (Scores from
     two engine calls are not comparable: the database engine scales each call to its best
     hit, Elasticsearch's BM25 depends on each language's index; titles are comparable.)"""
     if not query.text or query.sort != "relevance" or not german_text:
         return own + german
-    asked = _asked_stems(query)
-    if any(asked & _title_stems(h.title, query.locale) for h in own):
-        return own + german
     strong = _strong(german, german_text)
-    return strong + own + [h for h in german if h not in strong]
+    if not strong or len(strong) > FEW_HITS:  # words too common to name one page
+        return own + german
+    lead = _leading(query, own)
+    return own[:lead] + strong + own[lead:] + [h for h in german if h not in strong]
 
 
 def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
             german_text: str) -> list[SearchHit]:
-    """This page of: the own hits whose titles have one of the reader's words, then the German
+    """This page of: the own hits whose titles have half of the reader's words, then the German
     pages whose titles have every asked German word (the guide the question names, which the
     reader's language lacks), then the other own hits, then the other German ones. An own page
-    that only mentions the words in its text does not push the German guide named by the
-    question off the first page; own title matches still lead."""
+    that only mentions the words in its text, or names one of three in its title, does not
+    push the German guide named by the question off the first page."""
     strong = _strong(german, german_text)
     if not strong or len(strong) > FEW_HITS:  # words too common to name one page
         start = max(0, query.offset - own.count)
@@ -199,14 +198,20 @@ def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
         return own.hits + german[start:start + room]
     end = query.offset + query.limit
     head = own.hits if query.offset == 0 else _ask(replace(query, offset=0, limit=end)).hits
-    asked = _asked_stems(query)
-    lead = 0
-    while lead < len(head) and _shares_a_word(asked, _title_stems(head[lead].title, query.locale)):
-        lead += 1
+    lead = _leading(query, head)
     merged = head[:lead] + strong + head[lead:]
     if len(head) >= own.count:  # every own hit is in `head`: the other German ones follow
         merged += [h for h in german if h not in strong]
     return merged[query.offset:end]
+
+
+def _leading(query: SearchQuery, hits: list[SearchHit]) -> int:
+    """How many of the first own hits name the question in their titles."""
+    asked, lead = _asked_stems(query), 0
+    while lead < len(hits) and _names_the_question(
+            asked, _title_stems(hits[lead].title, query.locale)):
+        lead += 1
+    return lead
 
 
 def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
@@ -215,13 +220,16 @@ def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
     return [h for h in german if wanted and wanted <= _title_stems(h.title)]
 
 
-def _shares_a_word(asked: set[str], title: set[str]) -> bool:
-    """One stem in both, or one the start of the other (at least four letters): Snowball
-    stems a word and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав")."""
-    return bool(asked & title) or any(
+def _names_the_question(asked: set[str], title: set[str]) -> bool:
+    """The title has at least half of the reader's words (one of one or two, two of three):
+    a topic called "Association work" does not lead for "data protection in the
+    association" ahead of the German guide named by all of it. A word is in the title when
+    a stem is in both or one starts the other (at least four letters): Snowball stems a word
+    and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав")."""
+    found = sum(1 for a in asked if a in title or any(
         len(short) >= 4 and long.startswith(short)
-        for a in asked for t in title
-        for short, long in ((a, t), (t, a)) if len(short) <= len(long))
+        for t in title for short, long in ((a, t), (t, a)) if len(short) <= len(long)))
+    return bool(asked) and found >= (len(asked) + 1) // 2
 
 
 def _asked_stems(query: SearchQuery) -> set[str]:

@@ -139,6 +139,32 @@ def test_german_results_follow_even_three_own_hits_without_translated_duplicates
         (h.type, h.slug, h.locale) for h in results.hits]
 
 
+@pytest.mark.parametrize("own_hits", [1, 4])
+def test_an_own_title_with_one_of_three_words_does_not_lead(
+        own_hits, django_capture_on_commit_callbacks):
+    # "veri koruma dernek" (data protection, association): the Turkish term for data
+    # protection names two of the three words in its title and leads; the German guide named
+    # by all of them comes next, before Turkish pages that mention all three in their text
+    # but only "association" in their titles (a topic listing its guides).
+    add_term("Datenschutz", {"tr": "Veri koruma"}, "datenschutz",
+             django_capture_on_commit_callbacks)
+    add_term("Verein", {"tr": "Dernek"}, "verein", django_capture_on_commit_callbacks)
+    turkish = Locale.objects.get(language_code="tr")
+    with django_capture_on_commit_callbacks(execute=True):
+        term = GlossaryTerm.objects.get(locale=turkish, slug="datenschutz")
+        term.definition = "veri koruma: dernek için veri koruma"
+        term.save()
+        for n in range(own_hits):  # one, or enough for the long list's order
+            GlossaryTerm.objects.create(term=f"Dernek çalışması {n}", slug=f"calisma-{n}",
+                                        definition="dernek için veri koruma", locale=turkish)
+    publish_guide("Datenschutz im Verein", django_capture_on_commit_callbacks)
+
+    titles = [h.title for h in ask("veri koruma dernek", "tr", limit=50).hits]
+    assert titles[0] == "Veri koruma (Datenschutz)"
+    assert titles[1] == "Datenschutz im Verein"
+    assert {f"Dernek çalışması {n}" for n in range(own_hits)} <= set(titles[2:])
+
+
 def test_a_new_glossary_translation_is_used_at_once(django_capture_on_commit_callbacks):
     Synonym.objects.filter(language="tr").delete()  # the shipped vocabulary knows the word
     publish_guide("Kassenprüfung im Verein", django_capture_on_commit_callbacks)
