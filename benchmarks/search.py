@@ -275,10 +275,14 @@ def main():
               if language == "de"]
     others = [ms for ms, (_text, language) in zip(timings, workload, strict=True)
               if language != "de"]
+    german_cpu = [ms for ms, (_text, language) in zip(cpu, workload, strict=True)
+                  if language == "de"]
     for label, part in (("in German", german), ("other languages", others)):
         if part:
             print(f"  {label:16} {len(part):>3} searches  p50 {percentile(part, 50):.1f} ms  "
                   f"p95 {percentile(part, 95):.1f} ms")
+    print(f"  German searches' CPU p50 {percentile(german_cpu, 50):.1f} ms  "
+          f"p95 {percentile(german_cpu, 95):.1f} ms")
     print(f"autocomplete p50 {percentile(autocomplete, 50):.1f} ms  "
           f"p95 {percentile(autocomplete, 95):.1f} ms")
     print(f"uptime: {os.popen('uptime').read().strip()}")

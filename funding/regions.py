@@ -41,11 +41,8 @@ def labelled(codes, tree=None) -> list[dict]:
 
 def choices(language, context=None) -> list[tuple[str, str]]:
     tree = context or region_tree()
-    places = tree.places.values()
     top = [(code, str(name)) for code, name in REGION_CHOICES if code in tree.places]
-    below = sorted((p for p in places if p.level not in ("bund", "land")),
-                   key=lambda p: (p.name, p.code))
-    return top + [(p.code, p.name) for p in below]
+    return top + tree.below_the_laender()
 
 
 def values(facts, context) -> list[str]:

@@ -49,6 +49,7 @@ class RegionTree:
     by_key: dict[str, str] = field(default_factory=dict)
     by_spelling: dict[str, set[str]] = field(default_factory=dict)
     _below: dict[str, frozenset[str]] = field(default_factory=dict)
+    _by_name: list[tuple[str, str]] | None = None
 
     def __post_init__(self):
         for place in self.places.values():
@@ -76,6 +77,15 @@ class RegionTree:
                 inside |= self.below(child)
             self._below[code] = frozenset(inside)
         return self._below[code]
+
+    def below_the_laender(self) -> list[tuple[str, str]]:
+        """(code, name) of every district and town, by name: the region facet lists them
+        after the Länder in every search, and sorting them each time cost 0.2 ms."""
+        if self._by_name is None:
+            below = (p for p in self.places.values() if p.level not in ("bund", "land"))
+            self._by_name = [(p.code, p.name) for p in sorted(below,
+                                                              key=lambda p: (p.name, p.code))]
+        return self._by_name
 
     def spelling(self, code: str) -> str:
         """How to write the region so it means this one: its slug where unique, else key."""
