@@ -41,7 +41,9 @@ ENGINES = {
     "database": "search.engines.database.DatabaseEngine",
     "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
 }
-FEW_HITS = 3  # fewer own hits than this: strong German title matches may lead (_ordered)
+# Fewer own hits than this are ordered with the German ones (_ordered); more German titles
+# than this with every asked word name no page (_strong).
+FEW_HITS = 3
 GERMAN_DEPTH = 20  # German results looked at per search in another language
 SOURCE_LANGUAGE = "de"
 
@@ -178,7 +180,7 @@ def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
     if not query.text or query.sort != "relevance" or not german_text:
         return own + german
     strong = _strong(german, german_text)
-    if not strong or len(strong) > FEW_HITS:  # words too common to name one page
+    if not strong:
         return own + german
     lead = _leading(query, own)
     return own[:lead] + strong + own[lead:] + [h for h in german if h not in strong]
@@ -192,7 +194,7 @@ def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
     that only mentions the words in its text, or names one of three in its title, does not
     push the German guide named by the question off the first page."""
     strong = _strong(german, german_text)
-    if not strong or len(strong) > FEW_HITS:  # words too common to name one page
+    if not strong:
         start = max(0, query.offset - own.count)
         room = max(0, query.limit - len(own.hits))
         return own.hits + german[start:start + room]
@@ -215,9 +217,11 @@ def _leading(query: SearchQuery, hits: list[SearchHit]) -> int:
 
 
 def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
-    """German hits whose titles have every asked German word."""
+    """German hits whose titles have every asked German word; none when more than FEW_HITS
+    have: then the words are too common to name one page ("Verein")."""
     wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
-    return [h for h in german if wanted and wanted <= _title_stems(h.title)]
+    strong = [h for h in german if wanted and wanted <= _title_stems(h.title)]
+    return strong if len(strong) <= FEW_HITS else []
 
 
 def _names_the_question(asked: set[str], title: set[str]) -> bool:
