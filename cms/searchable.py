@@ -114,6 +114,7 @@ class Finder:
     lead: Any
     start: dict[str, list[str]]  # the query the link to the finder opens
     hidden_notice: Any = ""  # said when hidden values (passed deadlines) are left out
+    hidden_listed: Any = ""  # said when they are listed after few other results
     # [(label, URL name)]: the type's own pages beside the finder (the guided finder)
     links: tuple[tuple[Any, str], ...] = ()
 

@@ -5,9 +5,9 @@ and SearchType.recognise; search.understanding applies them).
   the region tree knows ("Frankfurt am Main", "Halle (Saale)", "Landkreis Leipzig"), the
   Länder as the site names them in the reader's language and in English ("Saxony",
   "ساكسونيا"), a few cities as readers write them in other languages ("Munich", "Лейпциг",
-  "لايبزيغ", "Münih'te"), and "bundesweit"/"nationwide". A preposition in front goes with the
-  name ("in Sachsen"). Names of several regions ("Neustadt", "Frankfurt") and district names
-  that are everyday words ("Essen", "Hof", "Leer") are left as text.
+  "لايبزيغ", "Münih'te", "bremende"), and "bundesweit"/"nationwide". A preposition in front
+  goes with the name ("in Sachsen"). Names of several regions ("Neustadt", "Frankfurt") and
+  district names that are everyday words ("Essen", "Hof", "Leer") are left as text.
 - Who can apply: "e. V.", "eingetragener Verein", "Verein(e)", "Initiative", "gGmbH",
   "Einzelperson", and their usual words in the other languages. "Stiftung" is no value of the
   facet and stays text.
@@ -44,6 +44,9 @@ PLACE_WORDS = frozenset({"in", "im", "für", "fuer", "aus", "bei", "for", "aroun
 NATIONWIDE_WORDS = ("bundesweit", "bundesweite", "bundesweiten", "deutschlandweit",
                     "deutschlandweite", "nationwide", "germany-wide", "по всей германии",
                     "по всій німеччині", "toàn quốc", "almanya genelinde", "tüm almanya")
+# Turkish case endings a place name takes (locative, ablative, dative), longest first.
+TURKISH_CASES = ("daki", "deki", "taki", "teki", "dan", "den", "tan", "ten", "da", "de", "ta",
+                 "te", "ya", "ye")
 # Cities as readers write them in other languages -> the German spelling.
 EXONYMS = {
     "münchen": ("munich", "мюнхен", "ميونخ", "ميونيخ", "مونیخ", "münih", "munchen"),
@@ -172,6 +175,10 @@ def _region(words: str, language: str, tree) -> str | None:
     forms = [typed]
     if _CYRILLIC.search(typed) and " " not in typed and len(typed) > 4:
         forms += [typed[:-1], typed[:-1] + "я", typed[:-2] + "ия", typed[:-2] + "ія"]
+    elif language == "tr" and " " not in typed and typed == words:
+        # The case ending without its apostrophe: "Bremen'de" typed "bremende".
+        forms += [typed[:-len(end)] for end in TURKISH_CASES
+                  if typed.casefold().endswith(end) and len(typed) - len(end) >= 4]
     for form in forms:
         spelling = _names(language).get(_key(form))
         if spelling is None:

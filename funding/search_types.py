@@ -148,6 +148,8 @@ register(SearchType(
                "in brackets how many programmes it leaves."),
         start={"type": [TYPE], "sort": ["deadline"]},
         hidden_notice=_("Programmes whose deadline has passed are not shown."),
+        hidden_listed=_("Programmes whose deadline has passed come last, marked “passed”. "
+                        "Their pages say when the next round is expected."),
         links=((_("Answer questions one at a time instead: the guided finder"),
                 "funding:guided"),
                (_("Deadlines by month"), "funding:deadlines"))),

@@ -65,6 +65,12 @@ def reset_query(form, finder: Finder | None) -> str:
     return params.urlencode()
 
 
+def hiding_finder() -> Finder | None:
+    """The finder of the type whose facet hides values (the funding finder): its notices."""
+    hiding = {t for facet in registry.facets if facet.hidden for t in facet.types}
+    return next((f for f in registry.finders() if f.type in hiding), None)
+
+
 def hides_values(query) -> bool:
     """Some facet leaves values out (passed deadlines) that the reader did not ask for."""
     return not query.include_hidden and any(

@@ -72,6 +72,28 @@ def search(query: SearchQuery) -> SearchResults:
         return _search(query)
 
 
+def with_hidden_last(query: SearchQuery, results: SearchResults, ask) -> SearchResults:
+    """A search the reader typed words for lists what a facet hides (programmes whose deadline
+    passed) after everything else, not nowhere: "Leipzig" finds the Leipzig programme whose
+    round is over, and its page names the next one. `ask(query)` answers a query as
+    `results` was answered. The finder without words, a chosen value of the facet and
+    ?past=1 keep the facet's own behaviour."""
+    facet = next((f for f in registry.facets if f.hidden and not query.chosen(f.key)
+                  and any(v.value in f.hidden and v.count
+                          for v in results.facets.get(f.key, ()))), None)
+    if facet is None or query.include_hidden:
+        return results
+    hidden = sum(v.count for v in results.facets[facet.key] if v.value in facet.hidden)
+    hits, end, shown = list(results.hits), query.offset + query.limit, results.count
+    if end > shown:  # this page reaches past the other results
+        start = max(query.offset, shown)
+        last = ask(replace(query, filters={**query.filters, facet.key: tuple(facet.hidden)},
+                           offset=start - shown, limit=end - start))
+        listed = {h.url for h in hits}
+        hits += [h for h in last.hits if h.url not in listed]
+    return replace(results, count=shown + hidden, hits=hits[:query.limit], hidden_shown=hidden)
+
+
 def _search(query: SearchQuery) -> SearchResults:
     results = None
     if query.locale != SOURCE_LANGUAGE and locale_for(SOURCE_LANGUAGE) is not None:

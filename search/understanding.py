@@ -117,7 +117,23 @@ def understood_query(query: SearchQuery, as_text: Iterable[str] = ()) -> tuple[
 def search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
     """The search service's answer; a list read from the text alone ("Förderung Leipzig":
     no text left, best match) comes nearest first (Facet.nearest: Leipzig's own programme,
-    then Sachsen's, then nationwide ones), in the engine's order among equals."""
+    then Sachsen's, then nationwide ones), in the engine's order among equals. What a facet
+    hides (passed deadlines) comes last when the reader typed words."""
+    from . import service
+
+    results = _search(query, understood)
+    if not query.text and not understood:
+        return results
+    if not results.count and understood and query.text:
+        # No result has the other words too ("Bremen" read, "Hausaufgabenhilfe" in no
+        # programme): what the filters read from the text give, saying which words went.
+        relaxed = _search(replace(query, text=""), understood)
+        if relaxed.count:
+            results = replace(relaxed, unmatched=query.text)
+    return service.with_hidden_last(query, results, lambda q: _search(q, understood))
+
+
+def _search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
     from . import service
 
     facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)

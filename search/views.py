@@ -58,8 +58,8 @@ def search(request):
                                + understood_filters(form, facets, language)),
                        reset=_as_text(reset, ALL) if form.understood else reset,
                        can_reset=finder.can_reset(chosen, page_finder),
-                       hidden_left_out=bool(page_finder) and finder.hides_values(query),
-                       show_hidden=finder.show_hidden_query(form))
+                       show_hidden=finder.show_hidden_query(form),
+                       **_hidden_notices(query, results, page_finder))
     return render(request, "search/search.html", context)
 
 
@@ -103,6 +103,8 @@ def search_api(request):
                 "facet", "legend", "value", "label", "words", "remove")}
                 for item in understood_filters(form, [], language)],
             "text": query.text,
+            "hidden_shown": results.hidden_shown,
+            "unmatched": results.unmatched,
         }, json_dumps_params={"ensure_ascii": False})
 
 
@@ -129,6 +131,18 @@ def _log_search(request, query, language, count):
     if request.method == "GET":
         service.log_search(query.text, language, count)
     repeat_on_cache_hit(request, "search.service.log_search", query.text, language, count)
+
+
+def _hidden_notices(query, results, page_finder) -> dict:
+    """What the page says of hidden results (passed deadlines): the finder without words
+    leaves them out and says so; a search with words lists them last and says that
+    (service.with_hidden_last)."""
+    hiding = page_finder or finder.hiding_finder()
+    if hiding is None:
+        return {}
+    return {"hiding_finder": hiding, "hidden_listed": bool(results.hidden_shown),
+            "hidden_left_out": page_finder is not None and not results.hidden_shown
+            and finder.hides_values(query)}
 
 
 def _candidate_links(data, candidates) -> list[dict]:

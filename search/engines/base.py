@@ -75,6 +75,8 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None  # "did you mean"
     engine: str = ""  # which engine answered ("database", "elasticsearch")
+    hidden_shown: int = 0  # hits of hidden values listed last (service.with_hidden_last)
+    unmatched: str = ""  # words no result had, left out for the filters read from the text
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,47 @@ def test_nothing_matches_offers_to_remove_the_filters(client):
 def test_plain_search_keeps_its_own_heading(client):
     html = client.get("/de/search/", {"q": "Satzung"}).content.decode()
     assert "<h1>Suchen</h1>" in html and "Gewählte Filter" not in html
+
+
+@pytest.fixture
+def passed_programme(db, django_capture_on_commit_callbacks):
+    import datetime
+
+    from cms.models import TopicPage
+    from funding.models import FundingProgrammePage
+
+    parent = TopicPage.objects.get(locale__language_code="de", slug="foerdermittel")
+    page = FundingProgrammePage(
+        title="Nachbarschaftsfonds Musterdorf", slug="nachbarschaftsfonds", funder="Musterdorf",
+        summary="Zuschüsse für Nachbarschaftsfeste von Vereinen.", amount_min=100, amount_max=1_000,
+        deadline=datetime.date(2026, 1, 31), programme_url="https://example.org/fonds",
+        figures_are_examples=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # as a request commits it
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def test_a_search_lists_a_passed_programme_last_and_says_why(client, passed_programme):
+    for words in ("Nachbarschaftsfonds", "Verein"):  # found alone, and after many others
+        html = html_lib.unescape(client.get("/de/search/", {"q": words}).content.decode())
+        titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
+        if words == "Verein":
+            html = html_lib.unescape(client.get("/de/search/", {"q": words, "page": 2})
+                                     .content.decode()) if len(titles) == 10 else html
+            titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
+            assert len(titles) > 1
+        assert titles[-1] == "Nachbarschaftsfonds Musterdorf", words
+        assert "(abgelaufen)" in html
+        assert "Programme, deren Frist abgelaufen ist, kommen zuletzt" in html
+        assert "werden nicht angezeigt" not in html
+
+
+def test_the_finder_without_words_leaves_passed_programmes_out(client, passed_programme):
+    html = finder(client)
+    assert "Nachbarschaftsfonds Musterdorf" not in html
+    notice = re.search(r'werden nicht angezeigt\. <a href="\?([^"]*)">', html)
+    assert notice and "past=1" in notice.group(1)
+    shown = html_lib.unescape(client.get("/de/search/?" + notice.group(1)).content.decode())
+    assert "Nachbarschaftsfonds Musterdorf" in shown

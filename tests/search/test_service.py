@@ -1,6 +1,7 @@
 """The service around the engines: German results after few in the reader's language,
 editors' picks first, and answers from the database when the configured engine fails."""
 
+import datetime
 import logging
 
 import pytest
@@ -132,3 +133,40 @@ def test_engine_that_cannot_even_load_falls_back(settings, monkeypatch, caplog):
     with caplog.at_level(logging.WARNING, logger="search.service"):
         assert "satzung" in {h.slug for h in ask("Satzung").hits}
     assert "ModuleNotFoundError" in caplog.text
+
+
+def typed(text, **options):
+    """As the search page asks: the words the reader typed, read for filters first."""
+    from search import understanding
+
+    query, understood = understanding.understood_query(SearchQuery(text=text, locale="de",
+                                                                   **options))
+    return understanding.search(query, understood)
+
+
+def test_a_search_lists_a_passed_programme_rather_than_nothing():
+    # The test programme's deadline is 31 March 2027. After it, a search for the programme
+    # lists it (its page names the next round), counted and marked as passed.
+    after = datetime.date(2027, 4, 1)
+    results = typed("Testförderung", today=after)
+    assert [(h.type, h.slug) for h in results.hits] == [("funding", "test-foerderung")]
+    assert results.count == results.hidden_shown == 1
+    assert results.hits[0].facts["deadline_state"] == "past"
+    before = typed("Testförderung", today=datetime.date(2026, 12, 1))
+    assert before.count == 1 and before.hidden_shown == 0
+
+
+def test_passed_programmes_come_last_on_every_page():
+    after = datetime.date(2027, 4, 1)
+    whole = typed("Testförderung Widerspruch", today=after)
+    types = [h.type for h in whole.hits]
+    assert whole.hidden_shown == 1 and types[-1] == "funding" and "funding" not in types[:-1]
+    assert len(types) == whole.count >= 2
+    pages = [typed("Testförderung Widerspruch", today=after, offset=i, limit=1).hits
+             for i in range(whole.count)]
+    assert [h.url for page in pages for h in page] == [h.url for h in whole.hits]
+    # Asked for by the reader (?past=1), nothing is added: the engine's list, as counted.
+    asked = typed("Testförderung Widerspruch", today=after, include_hidden=True)
+    assert asked.hidden_shown == 0 and asked.count == whole.count
+    # The finder without words keeps them out.
+    assert typed("", today=after, filters={"type": ("funding",)}).count == 0
