@@ -29,6 +29,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -62,6 +63,9 @@ class Dictionary:
     # language -> (stems of an L phrase) -> {German phrase: weight}
     phrases: dict[str, dict[tuple[str, ...], Counter]] = field(default_factory=dict)
     german: frozenset[str] = frozenset()  # every word German text holds
+    # word -> in how many German entries it stands: of translations weighted alike (a
+    # synonym group's "Frist, Deadline, Stichtag") the one German pages use most is asked
+    frequency: Mapping[str, int] = field(default_factory=dict)
 
     def translate(self, text: str, language: str) -> str:
         """The German words for a question in `language` ("" when none are known)."""
@@ -75,7 +79,7 @@ class Dictionary:
             for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
                 targets = table.get(tuple(stems[i:i + size]))
                 if targets:
-                    found.append(max(targets.items(), key=lambda t: (t[1], t[0]))[0])
+                    found.append(max(targets.items(), key=self._preference)[0])
                     i += size
                     break
             else:
@@ -83,6 +87,11 @@ class Dictionary:
                     found.append(tokens[i])
                 i += 1
         return " ".join(dict.fromkeys(found))
+
+    def _preference(self, target: tuple[str, float]) -> tuple:
+        phrase, weight = target
+        used = min((self.frequency.get(w, 0) for w in phrase.split()), default=0)
+        return (weight, used, phrase)
 
 
 def split_words(text: str) -> list[str]:
@@ -120,19 +129,20 @@ def _translated_titles() -> tuple[list[tuple[str, str, str]], list[tuple[str, st
     return terms, pages
 
 
-def _german_words() -> frozenset[str]:
-    """The words of everything indexed in German (titles and text)."""
+def _german_words() -> Counter:
+    """The words of everything indexed in German (titles and text): in how many entries each
+    stands."""
     locale = by_code().get(SOURCE)
     if locale is None:
-        return frozenset()
+        return Counter()
     if connection.vendor == "postgresql":
         from .language_index import TABLE
 
         entries = f"SELECT title || body FROM {TABLE} WHERE locale_id = {int(locale.pk)}"
         with connection.cursor() as cursor:
-            cursor.execute("SELECT word FROM ts_stat(%s)", [entries])
-            return frozenset(w for (w,) in cursor.fetchall())
-    found = set()
+            cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [entries])
+            return Counter(dict(cursor.fetchall()))
+    found = Counter()
     entries = IndexEntry._meta.db_table
     for search_type in SEARCH_TYPES:
         model = apps.get_model(search_type.model)
@@ -144,8 +154,8 @@ def _german_words() -> frozenset[str]:
                 JOIN {connection.ops.quote_name(table)} o ON o.id = CAST(e.object_id AS integer)
                 WHERE e.content_type_id = %s AND o.locale_id = %s""", [content_type, locale.pk])
             for title, body in cursor.fetchall():
-                found.update(words(f"{title} {body}"))
-    return frozenset(found)
+                found.update(set(words(f"{title} {body}")))
+    return found
 
 
 def _add(table: dict, language: str, phrase: list[str], german: str, weight: float) -> None:
@@ -194,10 +204,10 @@ def build() -> Dictionary:
             table.setdefault(language, {}).setdefault((word_stem,), Counter())[target] += dice
     # 3. Synonym groups in L that hold German words.
     _add_synonyms(table, german_words)
-    return Dictionary(phrases=table, german=german_words)
+    return Dictionary(phrases=table, german=frozenset(german_words), frequency=german_words)
 
 
-def _add_synonyms(table: dict, german_words: frozenset[str]) -> None:
+def _add_synonyms(table: dict, german_words: Mapping[str, int]) -> None:
     from .models import Synonym
 
     # The words each language's titles and glossary gave, read once (not once per group, and

@@ -239,20 +239,23 @@ def _leading(query: SearchQuery, hits: list[SearchHit]) -> int:
 
 
 def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
-    """German hits whose titles have every asked German word; none when more than FEW_HITS
-    have: then the words are too common to name one page ("Verein")."""
+    """German hits whose titles have half of the asked German words, as own hits lead
+    (_names_the_question); none when more than FEW_HITS have: then the words are too common
+    to name one page ("Verein")."""
     wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
-    strong = [h for h in german if wanted and wanted <= _title_stems(h.title)]
+    strong = [h for h in german
+              if _names_the_question(wanted, _title_stems(h.title), prefixes=False)]
     return strong if len(strong) <= FEW_HITS else []
 
 
-def _names_the_question(asked: set[str], title: set[str]) -> bool:
+def _names_the_question(asked: set[str], title: set[str], prefixes: bool = True) -> bool:
     """The title has at least half of the reader's words (one of one or two, two of three):
     a topic called "Association work" does not lead for "data protection in the
     association" ahead of the German guide named by all of it. A word is in the title when
     a stem is in both or one starts the other (at least four letters): Snowball stems a word
-    and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав")."""
-    found = sum(1 for a in asked if a in title or any(
+    and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав"). Not in
+    German (prefixes=False), where it would make "Vereinsarbeit" name "Verein"."""
+    found = sum(1 for a in asked if a in title or prefixes and any(
         len(short) >= 4 and long.startswith(short)
         for t in title for short, long in ((a, t), (t, a)) if len(short) <= len(long)))
     return bool(asked) and found >= (len(asked) + 1) // 2

@@ -31,8 +31,9 @@ from . import facet_filter, fulltext
 from .base import SearchHit, SearchQuery, SearchResults, Suggestion
 
 TITLE_WEIGHT = 1.0
-# A topic is titled like its main guide ("Verein gründen"); the guide is what readers want.
-TITLE_WEIGHT_BY_TYPE = {"topic": 0.8}
+# A topic is titled like its main guide ("Verein gründen"), a lesson or an event often like
+# a guide ("Finanzplan und Eigenanteil"); the guide is the how-to readers want.
+TITLE_WEIGHT_BY_TYPE = {"topic": 0.8, "lesson": 0.8, "module": 0.8, "event": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 # A word group found in more than this share of the language's texts narrows nothing: it is
 # left out of the AND while rarer words remain ("verein" on a site for associations), and

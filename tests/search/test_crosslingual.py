@@ -218,3 +218,36 @@ def test_an_untranslatable_german_word_is_kept():
 def test_words_nobody_knows_ask_the_german_pages_nothing():
     assert crosslingual.german_query("qqqq zzzz", "ru") == ""
     assert ask("qqqq zzzz", "ru").count == 0
+
+
+def test_of_translations_weighted_alike_the_word_german_pages_use_most_is_asked(
+        django_capture_on_commit_callbacks):
+    # A group gives "Frist" and "Stichtag" the same weight; the German pages say "Frist"
+    # (and once "Stichtag"), so a question about a "срок" asks for "Frist".
+    Synonym.objects.filter(language="ru").delete()
+    for n, title in enumerate(["Fristen berechnen: die Frist", "Frist versäumt",
+                               "Stichtag für den Antrag"]):
+        publish_guide(title, django_capture_on_commit_callbacks, slug=f"frist-{n}")
+    Synonym.objects.create(language="ru", terms="срок, Frist, Stichtag")
+    assert crosslingual.german_query("срок", "ru") == "frist"
+    titles = [h.title for h in ask("срок", "ru").hits]
+    assert "Stichtag für den Antrag" not in titles[:2] and "Frist versäumt" in titles
+
+
+def test_a_german_title_with_half_of_the_asked_words_comes_before_own_pages_with_fewer(
+        django_capture_on_commit_callbacks):
+    # "общее собрание повестка дня" asks for "Mitgliederversammlung Tagesordnung". The German
+    # guide's title has one of the two, as a title says what a guide is for: it comes before
+    # a Russian page whose text has all four of the reader's words but whose title has one.
+    add_term("Mitgliederversammlung", {"ru": "Общее собрание"}, "mv",
+             django_capture_on_commit_callbacks)
+    add_term("Tagesordnung", {"ru": "Повестка дня"}, "to", django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        GlossaryTerm.objects.create(term="Учредительное собрание", slug="uchreditelnoe",
+                                    definition="общее собрание и повестка дня",
+                                    locale=Locale.objects.get(language_code="ru"))
+    publish_guide("Die Mitgliederversammlung vorbereiten", django_capture_on_commit_callbacks)
+    assert crosslingual.german_query("общее собрание повестка дня", "ru") == (
+        "mitgliederversammlung tagesordnung")
+    titles = [h.title for h in ask("общее собрание повестка дня", "ru").hits]
+    assert titles[:2] == ["Die Mitgliederversammlung vorbereiten", "Учредительное собрание"]

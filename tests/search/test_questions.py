@@ -120,3 +120,27 @@ def test_everyday_spellings_find_the_gender_star_spelling(engine, text):
                      summary="Wie sich Migrant*innenorganisationen vernetzen.")
     vocabulary.reset()
     assert ("guide", "netzwerk-mo") in slugs(ask(engine, text))
+
+
+def test_a_guide_comes_before_a_lesson_titled_like_it(engine, django_capture_on_commit_callbacks):
+    # A learning module's lesson "Der Eigenanteil" and the guide "Eigenanteil" say the same in
+    # their titles; the reader of a knowledge base looks for the how-to, the guide.
+    from cms.models import TopicPage
+    from learning.models import LessonPage, ModulePage
+    from tests.factories import GuidePageFactory
+
+    topic = TopicPage.objects.get(locale__language_code="de", slug="foerdermittel")
+    with django_capture_on_commit_callbacks(execute=True):
+        module = topic.add_child(instance=ModulePage(title="Förderung lernen", slug="lernen",
+                                                     summary="Ein Kurs.", pass_mark=75))
+        module.save_revision().publish()
+        lesson = module.add_child(instance=LessonPage(
+            title="Der Eigenanteil", slug="der-eigenanteil",
+            body=[("text", "<p>Der Eigenanteil ist Ihr Teil der Kosten: der Eigenanteil.</p>")]))
+        lesson.save_revision().publish()
+        guide = GuidePageFactory(parent=topic, title="Eigenanteil", slug="eigenanteil-leitfaden",
+                                 summary="Der Eigenanteil ist der Teil der Projektkosten.")
+        guide.save_revision().publish()
+    results = ask(engine, "Eigenanteil")
+    found = [slug for kind, slug in slugs(results)]
+    assert found.index("eigenanteil-leitfaden") < found.index("der-eigenanteil")
