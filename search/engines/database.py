@@ -31,9 +31,10 @@ from . import facet_filter, fulltext
 from .base import SearchHit, SearchQuery, SearchResults, Suggestion
 
 TITLE_WEIGHT = 1.0
-# A topic is titled like its main guide ("Verein gründen"), a lesson or an event often like
-# a guide ("Finanzplan und Eigenanteil"); the guide is the how-to readers want.
-TITLE_WEIGHT_BY_TYPE = {"topic": 0.8, "lesson": 0.8, "module": 0.8, "event": 0.8}
+# A topic is titled like its main guide ("Verein gründen") and holds its guides' summaries;
+# a lesson or an event is often titled like a guide ("Finanzplan und Eigenanteil"). The guide
+# is the how-to readers want: these score four fifths of a guide with the same words.
+WEIGHT_BY_TYPE = {"topic": 0.8, "lesson": 0.8, "module": 0.8, "event": 0.8}
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 # A word group found in more than this share of the language's texts narrows nothing: it is
 # left out of the AND while rarer words remain ("verein" on a site for associations), and
@@ -203,7 +204,8 @@ def _least(most: int, size: int, short: bool) -> int:
 
 def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
     """Text score scaled to 0..1, plus up to TITLE_WEIGHT for the share of the reader's words
-    found in the title: guide titles say what a guide is for ("Einen Verein gründen")."""
+    found in the title: guide titles say what a guide is for ("Einen Verein gründen"); times
+    the type's weight (WEIGHT_BY_TYPE)."""
     best = max((c.score for c in candidates), default=0.0) or 1.0
     # Folded once per query, not once per candidate: a big site has thousands of candidates.
     # Per group, its one-word alternatives as a set (one set operation per title) and the
@@ -220,8 +222,8 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
             in_title = sum(1 for singles, multi in groups
                            if not singles.isdisjoint(title_words)
                            or any(alt <= title_words for alt in multi))
-        title_weight = TITLE_WEIGHT * TITLE_WEIGHT_BY_TYPE.get(c.type, 1.0)
-        c.score = max(c.score, 0.0) / best + title_weight * in_title / len(expanded.groups)
+        c.score = WEIGHT_BY_TYPE.get(c.type, 1.0) * (
+            max(c.score, 0.0) / best + TITLE_WEIGHT * in_title / len(expanded.groups))
 
 
 def _kinds(locale) -> list[tuple]:
