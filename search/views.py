@@ -59,7 +59,8 @@ def search(request):
                        reset=_as_text(reset, ALL) if form.understood else reset,
                        can_reset=finder.can_reset(chosen, page_finder),
                        show_hidden=finder.show_hidden_query(form),
-                       **_hidden_notices(query, results, page_finder))
+                       **_hidden_notices(query, results, page_finder,
+                                         worded=bool(query.text or form.understood)))
     return render(request, "search/search.html", context)
 
 
@@ -133,15 +134,15 @@ def _log_search(request, query, language, count):
     repeat_on_cache_hit(request, "search.service.log_search", query.text, language, count)
 
 
-def _hidden_notices(query, results, page_finder) -> dict:
+def _hidden_notices(query, results, page_finder, worded: bool) -> dict:
     """What the page says of hidden results (passed deadlines): the finder without words
-    leaves them out and says so; a search with words lists them last and says that
-    (service.with_hidden_last)."""
+    leaves them out and says so; a search with words lists them last and says so when it
+    does (service.with_hidden_last)."""
     hiding = page_finder or finder.hiding_finder()
     if hiding is None:
         return {}
     return {"hiding_finder": hiding, "hidden_listed": bool(results.hidden_shown),
-            "hidden_left_out": page_finder is not None and not results.hidden_shown
+            "hidden_left_out": page_finder is not None and not worded
             and finder.hides_values(query)}
 
 

@@ -3,7 +3,8 @@ engine measured when each set was written (see README).
 
 relevance.yaml is the team's own set, tuned against. relevance_heldout.yaml was written blind
 (from the published pages only, see its header) and is **never used to tune**: its floors only
-guard against a regression and are set well below what it measured."""
+guard against a regression and are set well below what it measured. relevance_dev.yaml was
+written blind the same way but is used to tune (a stranger's kinds of question)."""
 
 from io import StringIO
 from pathlib import Path
@@ -19,17 +20,23 @@ from search.relevance import evaluate, load
 pytestmark = pytest.mark.django_db
 SET = Path(__file__).parent / "relevance.yaml"
 HELD_OUT = Path(__file__).parent / "relevance_heldout.yaml"
+DEV = Path(__file__).parent / "relevance_dev.yaml"
 # Measured on the demo content: SQLite MRR 0.951 / recall@5 0.987, PostgreSQL 0.973 / 0.987.
 # 6 December 2026: 42 questions in seven languages about the guides only German has added
 # (153 queries): SQLite 0.832 / 0.935, PostgreSQL 0.832 / 0.922; and 25 funding questions
 # in six languages (178): SQLite 0.825 / 0.921, PostgreSQL 0.828 / 0.910; seven funding themes
-# (185, with search migration 0006): SQLite 0.827 / 0.919, PostgreSQL 0.830 / 0.908.
-MRR_FLOOR = 0.80
-RECALL_AT_5_FLOOR = 0.88
-# Held out, measured on 6 December 2026: SQLite MRR 0.578 / recall@5 0.657 (the issue's aim
-# is 0.85 / 0.92). Misses are not looked at one by one, so nothing is tuned to them.
-HELD_OUT_MRR_FLOOR = 0.50
-HELD_OUT_RECALL_AT_5_FLOOR = 0.58
+# (185, with search migration 0006): SQLite 0.827 / 0.919, PostgreSQL 0.830 / 0.908; German
+# titles by half their words (febf5fd): SQLite 0.912 / 0.951, PostgreSQL 0.905 / 0.951.
+MRR_FLOOR = 0.87
+RECALL_AT_5_FLOOR = 0.93
+# Held out, measured on 6 December 2026: SQLite MRR 0.578 / recall@5 0.657, later 0.698 /
+# 0.832 (PostgreSQL 0.723 / 0.839; the issue's aim is 0.85 / 0.92). Misses are not looked at
+# one by one, so nothing is tuned to them.
+HELD_OUT_MRR_FLOOR = 0.62
+HELD_OUT_RECALL_AT_5_FLOOR = 0.75
+# Development set (febf5fd): SQLite 0.649 / 0.787, PostgreSQL 0.656 / 0.794.
+DEV_MRR_FLOOR = 0.60
+DEV_RECALL_AT_5_FLOOR = 0.74
 
 
 def test_relevance_set_is_big_and_varied():
@@ -47,6 +54,8 @@ def test_held_out_set_is_big_varied_and_names_pages_that_exist():
     kinds = [c["kind"] for c in cases]
     assert all(kinds.count(kind) >= 12 for kind in set(kinds)), kinds
     assert "NEVER use it to tune" in HELD_OUT.read_text(encoding="utf-8")
+    dev = load(DEV)
+    assert len(dev) >= 120 and {c["lang"] for c in dev} == {c["lang"] for c in cases}
 
 
 def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbacks):
@@ -65,6 +74,11 @@ def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbac
     print(f"held-out: MRR {held_out.mrr:.3f}, recall@5 {held_out.recall_at_5:.3f}")
     assert held_out.mrr >= HELD_OUT_MRR_FLOOR  # the misses are not listed, on purpose
     assert held_out.recall_at_5 >= HELD_OUT_RECALL_AT_5_FLOOR
+
+    dev = evaluate(load(DEV))
+    dev_misses = [(j.query, j.language, j.rank, j.top) for j in dev.judged if j.rank != 1]
+    assert dev.mrr >= DEV_MRR_FLOOR, dev_misses
+    assert dev.recall_at_5 >= DEV_RECALL_AT_5_FLOOR, dev_misses
 
     out = StringIO()
     call_command("search_relevance", str(SET), stdout=out)
