@@ -70,6 +70,9 @@ class Facet:
     # Objects with one of these values are left out unless the value is chosen or the
     # reader asks for hidden ones (?past=1): passed deadlines.
     hidden: frozenset[str] = EMPTY
+    # A search the reader typed words for lists the hidden ones last instead (a programme
+    # whose round is over still tells when the next one comes; a past event does not).
+    hidden_last: bool = False
     # language code -> what `values` needs once per search (the topics of a language)
     context: Callable[[str], Any] | None = None
     # Elasticsearch, for values that depend on the day (deadline states): value -> query
@@ -114,7 +117,7 @@ class Finder:
     lead: Any
     start: dict[str, list[str]]  # the query the link to the finder opens
     hidden_notice: Any = ""  # said when hidden values (passed deadlines) are left out
-    hidden_listed: Any = ""  # said when they are listed after few other results
+    hidden_listed: Any = ""  # said when a search with words lists them last (hidden_last)
     # [(label, URL name)]: the type's own pages beside the finder (the guided finder)
     links: tuple[tuple[Any, str], ...] = ()
 

@@ -97,7 +97,7 @@ FACETS = (
     Facet("deadline", _("Deadline"),
           lambda language, context: [(k, str(v)) for k, v in DEADLINE_STATES],
           lambda facts, context: [facts["deadline_state"]], types=(TYPE,),
-          hidden=frozenset({"past"}), es_value_filters=deadline_filters,
+          hidden=frozenset({"past"}), hidden_last=True, es_value_filters=deadline_filters,
           recognise=query_words.deadline),
     Facet("amount", _("Amount"), _buckets(AMOUNT_BUCKETS),
           lambda facts, context: [b] if (b := amount_bucket(facts["amount_max"])) else [],

@@ -42,7 +42,7 @@ ENGINES = {
     "elasticsearch": "search.engines.elasticsearch.ElasticsearchEngine",
 }
 # Fewer own hits than this are ordered with the German ones (_ordered); more German titles
-# than this with every asked word name no page (_strong).
+# than this with the asked words name no page (_strong).
 FEW_HITS = 3
 GERMAN_DEPTH = 20  # German results looked at per search in another language
 SOURCE_LANGUAGE = "de"
@@ -74,23 +74,33 @@ def search(query: SearchQuery) -> SearchResults:
 
 def with_hidden_last(query: SearchQuery, results: SearchResults, ask) -> SearchResults:
     """A search the reader typed words for lists what a facet hides (programmes whose deadline
-    passed) after everything else, not nowhere: "Leipzig" finds the Leipzig programme whose
-    round is over, and its page names the next one. `ask(query)` answers a query as
-    `results` was answered. The finder without words, a chosen value of the facet and
-    ?past=1 keep the facet's own behaviour."""
-    facet = next((f for f in registry.facets if f.hidden and not query.chosen(f.key)
-                  and any(v.value in f.hidden and v.count
-                          for v in results.facets.get(f.key, ()))), None)
-    if facet is None or query.include_hidden:
+    passed; Facet.hidden_last) after everything else, not nowhere: "Leipzig" finds the
+    Leipzig programme whose round is over, and its page names the next one. `ask(query)`
+    answers a query as `results` was answered. The finder without words, a chosen value of
+    the facet and ?past=1 keep the facet's own behaviour; so do editors' picks, which make
+    the first page longer than the others."""
+    facet = next((f for f in registry.facets if f.hidden_last and f.hidden), None)
+    if (facet is None or query.include_hidden or query.chosen(facet.key)
+            or any(h.promoted for h in results.hits)):
         return results
-    hidden = sum(v.count for v in results.facets[facet.key] if v.value in facet.hidden)
+    hidden = sum(v.count for v in results.facets.get(facet.key, ()) if v.value in facet.hidden)
     hits, end, shown = list(results.hits), query.offset + query.limit, results.count
-    if end > shown:  # this page reaches past the other results
+    # German hits of another language are not in its facet counts: asked for when the page
+    # reaches past the other results.
+    if end > shown and (hidden or query.locale != SOURCE_LANGUAGE):
         start = max(query.offset, shown)
-        last = ask(replace(query, filters={**query.filters, facet.key: tuple(facet.hidden)},
-                           offset=start - shown, limit=end - start))
-        listed = {h.url for h in hits}
-        hits += [h for h in last.hits if h.url not in listed]
+        try:
+            last = ask(replace(query, filters={**query.filters,
+                                               facet.key: tuple(facet.hidden)},
+                               offset=start - shown, limit=end - start))
+        except DatabaseError:
+            logger.warning("Listing hidden results failed.", exc_info=True)
+            return results
+        hidden = last.count
+        listed = {(h.type, h.slug, h.locale) for h in hits}
+        hits += [h for h in last.hits if (h.type, h.slug, h.locale) not in listed]
+    if not hidden:
+        return results
     return replace(results, count=shown + hidden, hits=hits[:query.limit], hidden_shown=hidden)
 
 
@@ -211,10 +221,10 @@ def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
 def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
             german_text: str) -> list[SearchHit]:
     """This page of: the own hits whose titles have half of the reader's words, then the German
-    pages whose titles have every asked German word (the guide the question names, which the
-    reader's language lacks), then the other own hits, then the other German ones. An own page
-    that only mentions the words in its text, or names one of three in its title, does not
-    push the German guide named by the question off the first page."""
+    pages whose titles have the asked German words (_strong: the guide the question names,
+    which the reader's language lacks), then the other own hits, then the other German ones.
+    An own page that only mentions the words in its text, or names one of three in its title,
+    does not push the German guide named by the question off the first page."""
     strong = _strong(german, german_text)
     if not strong:
         start = max(0, query.offset - own.count)
@@ -239,12 +249,13 @@ def _leading(query: SearchQuery, hits: list[SearchHit]) -> int:
 
 
 def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
-    """German hits whose titles have half of the asked German words, as own hits lead
-    (_names_the_question); none when more than FEW_HITS have: then the words are too common
-    to name one page ("Verein")."""
+    """German hits whose titles have every asked German word, else those with half of them, as
+    own hits lead (_names_the_question); none when more than FEW_HITS have: then the words
+    are too common to name one page ("Verein")."""
     wanted = {stem(w, SOURCE_LANGUAGE) for w in words(german_text)}
-    strong = [h for h in german
-              if _names_the_question(wanted, _title_stems(h.title), prefixes=False)]
+    strong = [h for h in german if wanted and wanted <= _title_stems(h.title)] or [
+        h for h in german
+        if _names_the_question(wanted, _title_stems(h.title), prefixes=False)]
     return strong if len(strong) <= FEW_HITS else []
 
 

@@ -124,13 +124,16 @@ def search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
     results = _search(query, understood)
     if not query.text and not understood:
         return results
-    if not results.count and understood and query.text:
+    ask = lambda q: _search(q, understood)  # noqa: E731 - the same search, another page
+    listed = service.with_hidden_last(query, results, ask)
+    if not listed.count and understood and query.text:
         # No result has the other words too ("Bremen" read, "Hausaufgabenhilfe" in no
         # programme): what the filters read from the text give, saying which words went.
-        relaxed = _search(replace(query, text=""), understood)
+        alone = replace(query, text="")
+        relaxed = service.with_hidden_last(alone, _search(alone, understood), ask)
         if relaxed.count:
-            results = replace(relaxed, unmatched=query.text)
-    return service.with_hidden_last(query, results, lambda q: _search(q, understood))
+            return replace(relaxed, unmatched=query.text, suggestion=results.suggestion)
+    return listed
 
 
 def _search(query: SearchQuery, understood: list[Understood]) -> SearchResults:

@@ -48,7 +48,7 @@ def search(request):
     if query.text or query.filtered:
         results = understanding.search(query, form.understood)
         _log_search(request, replace(query, text=form.cleaned_data["q"]), language,
-                    results.count)
+                    _found(results))
         facets = _facet_groups(results.facets, chosen)
         reset = finder.reset_query(form, page_finder)
         context.update(results=results, facets=facets,
@@ -83,7 +83,7 @@ def search_api(request):
                                  "text": query.text})
         results = understanding.search(query, form.understood)
         _log_search(request, replace(query, text=form.cleaned_data["q"]), language,
-                    results.count)
+                    _found(results))
         page = query.offset // query.limit + 1
         return JsonResponse({
             "count": results.count,
@@ -121,6 +121,12 @@ def autocomplete_api(request):
     return JsonResponse({"results": [{"title": s.title, "url": s.url, "type": s.type}
                                      for s in suggestions]},
                         json_dumps_params={"ensure_ascii": False})
+
+
+def _found(results) -> int:
+    """What the search log counts: nothing when no result had the words (the editors' report
+    of searches without results shows the gap), though the filters alone found some."""
+    return 0 if results.unmatched else results.count
 
 
 def _log_search(request, query, language, count):

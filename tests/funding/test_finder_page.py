@@ -82,19 +82,28 @@ def passed_programme(db, django_capture_on_commit_callbacks):
     return page
 
 
+def all_pages(client, **params) -> tuple[list[str], str]:
+    """(every result title, page after page; the last page's HTML)."""
+    titles, page = [], 1
+    while True:
+        html = html_lib.unescape(client.get("/de/search/", {**params, "page": page})
+                                 .content.decode())
+        titles += re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
+        if 'rel="next"' not in html:
+            return titles, html
+        page += 1
+
+
 def test_a_search_lists_a_passed_programme_last_and_says_why(client, passed_programme):
     for words in ("Nachbarschaftsfonds", "Verein"):  # found alone, and after many others
-        html = html_lib.unescape(client.get("/de/search/", {"q": words}).content.decode())
-        titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
-        if words == "Verein":
-            html = html_lib.unescape(client.get("/de/search/", {"q": words, "page": 2})
-                                     .content.decode()) if len(titles) == 10 else html
-            titles = re.findall(r'<h2><a href="[^"]*">([^<]*)</a></h2>', html)
-            assert len(titles) > 1
+        titles, html = all_pages(client, q=words)
         assert titles[-1] == "Nachbarschaftsfonds Musterdorf", words
+        assert titles.count("Nachbarschaftsfonds Musterdorf") == 1
+        assert len(titles) == int(re.search(r"(\d+) Ergebnis(?:se)? für", html).group(1))
         assert "(abgelaufen)" in html
         assert "Programme, deren Frist abgelaufen ist, kommen zuletzt" in html
         assert "werden nicht angezeigt" not in html
+    assert len(all_pages(client, q="Verein")[0]) > 1
 
 
 def test_the_finder_without_words_leaves_passed_programmes_out(client, passed_programme):

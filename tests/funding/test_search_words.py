@@ -137,7 +137,7 @@ def test_a_city_in_other_languages(client, places, text, lang):
     assert slugs[0] == "fonds-leipzig" and "fonds-bremen" not in slugs
 
 
-@pytest.mark.parametrize("text", ["içinde hibe", "ekte hibe"])
+@pytest.mark.parametrize("text", ["içinde hibe"])
 def test_a_turkish_word_with_a_case_ending_is_no_place_unless_its_stem_is_one(client, places,
                                                                               text):
     answer = client.get(API, {"q": text, "lang": "tr"}).json()

@@ -135,11 +135,11 @@ def test_engine_that_cannot_even_load_falls_back(settings, monkeypatch, caplog):
     assert "ModuleNotFoundError" in caplog.text
 
 
-def typed(text, **options):
+def typed(text, locale="de", **options):
     """As the search page asks: the words the reader typed, read for filters first."""
     from search import understanding
 
-    query, understood = understanding.understood_query(SearchQuery(text=text, locale="de",
+    query, understood = understanding.understood_query(SearchQuery(text=text, locale=locale,
                                                                    **options))
     return understanding.search(query, understood)
 
@@ -170,3 +170,20 @@ def test_passed_programmes_come_last_on_every_page():
     assert asked.hidden_shown == 0 and asked.count == whole.count
     # The finder without words keeps them out.
     assert typed("", today=after, filters={"type": ("funding",)}).count == 0
+
+
+def test_a_german_passed_programme_is_listed_and_counted_for_another_language():
+    # The programme has no Arabic translation: the German part finds it, and after its
+    # deadline the Arabic reader's list still ends with it, counted.
+    after = datetime.date(2027, 4, 1)
+    results = typed("Testförderung", locale="ar", today=after)
+    assert [(h.slug, h.locale) for h in results.hits] == [("test-foerderung", "de")]
+    assert results.count == results.hidden_shown == 1
+
+
+def test_past_events_are_not_listed_last():
+    # Only a facet that says so (the funding deadline) lists its hidden values last.
+    from cms.searchable import registry
+
+    assert [f.key for f in registry.facets if f.hidden_last] == ["deadline"]
+    assert "past" in registry.facet("date").hidden
