@@ -62,9 +62,9 @@ BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "Satzung (Vereinssatzung)": th
 class Dictionary:
     # language -> (stems of an L phrase) -> {German phrase: weight}
     phrases: dict[str, dict[tuple[str, ...], Counter]] = field(default_factory=dict)
-    german: frozenset[str] = frozenset()  # every word German text holds
-    # word -> in how many German entries it stands: of translations weighted alike (a
-    # synonym group's "Frist, Deadline, Stichtag") the one German pages use most is asked
+    # every word German text holds -> in how many German entries it stands: of translations
+    # weighted alike (a synonym group's "Frist, Deadline, Stichtag") the one German pages use
+    # most is asked
     frequency: Mapping[str, int] = field(default_factory=dict)
 
     def translate(self, text: str, language: str) -> str:
@@ -83,7 +83,7 @@ class Dictionary:
                     i += size
                     break
             else:
-                if tokens[i] in self.german:
+                if tokens[i] in self.frequency:
                     found.append(tokens[i])
                 i += 1
         return " ".join(dict.fromkeys(found))
@@ -204,7 +204,7 @@ def build() -> Dictionary:
             table.setdefault(language, {}).setdefault((word_stem,), Counter())[target] += dice
     # 3. Synonym groups in L that hold German words.
     _add_synonyms(table, german_words)
-    return Dictionary(phrases=table, german=frozenset(german_words), frequency=german_words)
+    return Dictionary(phrases=table, frequency=german_words)
 
 
 def _add_synonyms(table: dict, german_words: Mapping[str, int]) -> None:
