@@ -5,9 +5,11 @@ and SearchType.recognise; search.understanding applies them).
   the region tree knows ("Frankfurt am Main", "Halle (Saale)", "Landkreis Leipzig"), the
   Länder as the site names them in the reader's language and in English ("Saxony",
   "ساكسونيا"), a few cities as readers write them in other languages ("Munich", "Лейпциг",
-  "لايبزيغ", "Münih'te", "bremende"), and "bundesweit"/"nationwide". A preposition in front
-  goes with the name ("in Sachsen"). Names of several regions ("Neustadt", "Frankfurt") and
-  district names that are everyday words ("Essen", "Hof", "Leer") are left as text.
+  "لايبزيغ", "Münih'te", "bremende"), every district and town written in Cyrillic letters
+  ("Баутцен", "в Гёрлице"), and "bundesweit"/"nationwide". A preposition in front goes with
+  the name ("in Sachsen"). "Frankfurt" is Frankfurt am Main; other names of several regions
+  ("Neustadt") and district names that are everyday words ("Essen", "Hof", "Leer") are left
+  as text.
 - Who can apply: "e. V.", "eingetragener Verein", "Verein(e)", "Initiative", "gGmbH",
   "Einzelperson", and their usual words in the other languages. "Stiftung" is no value of the
   facet and stays text.
@@ -17,7 +19,8 @@ and SearchType.recognise; search.understanding applies them).
   100,000 EUR" one), certain; other amounts fit no bucket and stay text.
 - Deadline: "ohne Frist", "no deadline" (open all year), certain. Months ("Frist im Dezember")
   fit no value of the facet and stay text.
-- The type: "Förderung", "Fördermittel", "Zuschuss", "funding", "grant", "تمويل", "грант", …
+- The type: "Förderung", "Fördermittel", "Zuschuss", "funding", "grant", "تمويل", "грант", …;
+  everyday words for it ("Geld", "money", "پول", "деньги", "para", "tiền") only beside a place.
 """
 
 from __future__ import annotations
@@ -53,8 +56,10 @@ EXONYMS = {
     "köln": ("cologne", "кельн", "كولونيا", "کلن", "koeln"),
     "nürnberg": ("nuremberg", "нюрнберг", "نورنبرغ", "نورنبرگ"),
     "hannover": ("hanover", "ганновер", "ганновер", "هانوفر"),
-    "frankfurt am main": ("frankfurt/main", "frankfurt a. m.", "frankfurt a.m.",
-                          "франкфурт-на-майне", "франкфурт-на-майні", "فرانكفورت", "فرانکفورت"),
+    # "Frankfurt" alone names two districts; readers mean the one on the Main.
+    "frankfurt am main": ("frankfurt", "франкфурт", "frankfurt/main", "frankfurt a. m.",
+                          "frankfurt a.m.", "франкфурт-на-майне", "франкфурт-на-майні",
+                          "فرانكفورت", "فرانکفورت"),
     "leipzig": ("лейпциг", "لايبزيغ", "لايبزيج", "لایپزیگ"),
     "berlin": ("берлин", "берлін", "برلين", "برلین", "béc-lin"),
     "hamburg": ("гамбург", "هامبورغ", "هامبورگ"),
@@ -65,6 +70,14 @@ EXONYMS = {
     "dortmund": ("дортмунд", "دورتموند"),
     "nordrhein-westfalen": ("nrw",),
 }
+# German place names as Russian and Ukrainian write them, letter by letter ("Баутцен",
+# "Гёрлиц", "Цвиккау"). A first г is German h or g (Гамбург, Гёрлиц), ц is z or tz.
+_CYRILLIC_LETTERS = str.maketrans({
+    "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "є": "je", "ё": "ö", "ж": "sch",
+    "з": "s", "и": "i", "і": "i", "ї": "ji", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch",
+    "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ü",
+    "я": "ja", "ґ": "g"})
 _ARTICLE = (r"(?:(?:für|fuer|for|als|as|для|برای)\s+)?"
             r"(?:(?:einen?|eine[rn]?|unsere[nmr]?|meine[nmr]?|a|an|our|my)\s+)?")
 
@@ -119,8 +132,20 @@ FUNDING_WORDS = re.compile(
     re.IGNORECASE)
 
 
+# Everyday words for funding ("Geld", "پول", "tiền", "support") say that a search is one for
+# programmes only beside a place: "wie viel Geld braucht ein Verein" asks for a guide.
+MONEY_WORDS = re.compile(
+    r"(?<!\w)(?:Geld(?:er)?|money|cash|support|(?:ال|لل)?(?:مال|أموال|اموال|فلوس|مصاري|نقود|دعم)|"
+    r"پول|حمایت|деньг\w*|денег|средств\w*|поддержк\w*|грош\w*|кошт\w*|підтримк\w*|"
+    r"para(?:sı|yı|ya|lar\w*)?|destek\w*|tiền|hỗ trợ)(?!\w)", re.IGNORECASE)
+
+
 def funding_words(text: str, language: str) -> list[tuple[int, int]]:
-    return [m.span() for m in FUNDING_WORDS.finditer(text)]
+    found = [m.span() for m in FUNDING_WORDS.finditer(text)]
+    money = [m.span() for m in MONEY_WORDS.finditer(text)]
+    if money and regions(text, language):
+        found += money
+    return found
 
 
 def legal_forms(text: str, language: str) -> list[Recognised]:
@@ -167,6 +192,17 @@ def _names(language: str) -> dict[str, str]:
     return names
 
 
+def _german_letters(word: str) -> list[str]:
+    """A Cyrillic word in the Latin letters a German place name would have, in each
+    reading: "баутцен" -> "bautzen", "гамбург" -> "gamburg", "hamburg"."""
+    readings = [word.replace("тц", "tz").replace("кк", "ck")]
+    if word.startswith("г"):
+        readings.append("h" + readings[0][1:])
+    if "ц" in word:
+        readings += [r.replace("ц", "tz") for r in readings]
+    return [r.translate(_CYRILLIC_LETTERS).replace("ц", "z") for r in readings]
+
+
 def _region(words: str, language: str, tree) -> str | None:
     """The region code the words name, or None (unknown, ambiguous, an everyday word)."""
     typed = words
@@ -175,6 +211,8 @@ def _region(words: str, language: str, tree) -> str | None:
     forms = [typed]
     if _CYRILLIC.search(typed) and " " not in typed and len(typed) > 4:
         forms += [typed[:-1], typed[:-1] + "я", typed[:-2] + "ия", typed[:-2] + "ія"]
+        forms += [latin for form in (typed, typed[:-1], typed[:-2])
+                  for latin in _german_letters(form.casefold())]
     elif language == "tr" and " " not in typed and typed == words:
         # The case ending without its apostrophe: "Bremen'de" typed "bremende".
         forms += [typed[:-len(end)] for end in TURKISH_CASES

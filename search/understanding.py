@@ -133,7 +133,37 @@ def search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
         relaxed = service.with_hidden_last(alone, _search(alone, understood), ask)
         if relaxed.count:
             return replace(relaxed, unmatched=query.text, suggestion=results.suggestion)
+    elif understood and query.text and query.sort == "relevance":
+        return _with_the_places_own(query, listed, understood, ask)
     return listed
+
+
+def _with_the_places_own(query: SearchQuery, listed: SearchResults,
+                         understood: list[Understood], ask) -> SearchResults:
+    """A place read from the text ("грант для громади в Берліні") lists the place's own
+    programmes (Facet.nearest 0) after those with the other words, also when they lack
+    them: written in German only, or in other words than the reader's. Passed ones stay
+    last (service.with_hidden_last)."""
+    from . import service
+
+    facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)
+              and any(u.facet == f.key for u in understood)]
+    if not facets or listed.count > NEAREST_AT_MOST:
+        return listed
+    contexts = {f.key: f.context(query.locale) if f.context else None for f in facets}
+    alone = ask(replace(query, text="", offset=0, limit=NEAREST_AT_MOST))
+    own = [h for h in alone.hits if not any(
+        f.nearest(query.chosen(f.key), h.facts or {}, contexts[f.key]) for f in facets)]
+    if not own:
+        return listed
+    worded = ask(replace(query, offset=0, limit=NEAREST_AT_MOST))
+    first = {(h.type, h.slug) for h in worded.hits}
+    more = [h for h in own if (h.type, h.slug) not in first]
+    if not more:
+        return listed
+    hits = worded.hits + more
+    page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit])
+    return service.with_hidden_last(query, page, ask)
 
 
 def _search(query: SearchQuery, understood: list[Understood]) -> SearchResults:

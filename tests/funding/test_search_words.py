@@ -9,7 +9,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from search.understanding import read
+from search.engines.base import SearchQuery
+from search.understanding import read, search, understood_query
 
 from .programmes import programme
 
@@ -225,3 +226,44 @@ def test_words_no_programme_has_give_way_to_the_place_they_name(client, places):
     assert "Weggelassen" not in words_alone
     api = client.get(API, {"q": "Förderung in Bremen Hausaufgabenhilfe"}).json()
     assert api["unmatched"] == "Hausaufgabenhilfe" and api["count"] == len(found)
+
+
+@pytest.mark.parametrize(("text", "lang", "code"), [
+    ("Förderung Frankfurt", "de", "06412"), ("frankfurtta hibe", "tr", "06412"),
+    ("гранты во Франкфурте", "ru", "06412"), ("гранти в районі Баутцен", "uk", "14625"),
+    ("гранты в Гёрлице", "ru", "14626"), ("грант Гейдельберг", "ru", "08221")])
+def test_frankfurt_and_districts_in_cyrillic_letters(client, places, text, lang, code):
+    """"Frankfurt" alone is the one on the Main; a district written in Cyrillic letters is
+    found by its German letters."""
+    answer = client.get(API, {"q": text, "lang": lang}).json()
+    assert [(u["facet"], u["value"]) for u in answer["understood"]] == [("region", code)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("деньги на праздник в Лейпциге", "ru"), ("پول برای جشن در لایپزیگ", "fa"),
+    ("Leipzig'de bayram için para", "tr"), ("Geld für ein Fest in Leipzig", "de")])
+def test_everyday_money_words_beside_a_place_search_for_programmes(client, places, text,
+                                                                    lang):
+    answer = client.get(API, {"q": text, "lang": lang}).json()
+    assert [(u["facet"], u["value"]) for u in answer["understood"]] == [("region", "14713")]
+    assert [r["slug"] for r in answer["results"]][0] == "fonds-leipzig"
+
+
+@pytest.mark.parametrize("text", ["wie viel Geld braucht ein Verein", "Geld zurückzahlen"])
+def test_money_words_without_a_place_stay_words(client, places, text):
+    answer = client.get(API, {"q": text, "lang": "de"}).json()
+    assert answer["understood"] == [] and answer["text"] == text
+
+
+def test_the_places_own_programme_is_listed_without_the_other_words(client, places):
+    """The nationwide programme has the word, Leipzig's own has not: both are listed, the one
+    with the word first; Sachsen's, which neither is the place's own nor has it, is not."""
+    answer = client.get(API, {"q": "Förderung Leipzig Engagement", "lang": "de"}).json()
+    slugs = [r["slug"] for r in answer["results"]]
+    assert slugs[:2] == ["fonds-bund", "fonds-leipzig"] and answer["count"] == len(slugs)
+    assert "fonds-sachsen" not in slugs
+    assert answer["unmatched"] == ""
+    query, understood = understood_query(SearchQuery(text="Förderung Leipzig Engagement",
+                                                     locale="de", offset=1, limit=1))
+    second = search(query, understood)
+    assert [h.slug for h in second.hits] == ["fonds-leipzig"] and second.count == len(slugs)

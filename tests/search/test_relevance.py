@@ -4,7 +4,8 @@ engine measured when each set was written (see README).
 relevance.yaml is the team's own set, tuned against. relevance_heldout.yaml was written blind
 (from the published pages only, see its header) and is **never used to tune**: its floors only
 guard against a regression and are set well below what it measured. relevance_dev.yaml was
-written blind the same way but is used to tune (a stranger's kinds of question)."""
+and relevance_dev2.yaml were written blind the same way but are used to tune (a stranger's
+kinds of question)."""
 
 from io import StringIO
 from pathlib import Path
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.django_db
 SET = Path(__file__).parent / "relevance.yaml"
 HELD_OUT = Path(__file__).parent / "relevance_heldout.yaml"
 DEV = Path(__file__).parent / "relevance_dev.yaml"
+DEV2 = Path(__file__).parent / "relevance_dev2.yaml"
 # Measured on the demo content: SQLite MRR 0.951 / recall@5 0.987, PostgreSQL 0.973 / 0.987.
 # 6 December 2026: 42 questions in seven languages about the guides only German has added
 # (153 queries): SQLite 0.832 / 0.935, PostgreSQL 0.832 / 0.922; and 25 funding questions
@@ -35,8 +37,10 @@ RECALL_AT_5_FLOOR = 0.93
 HELD_OUT_MRR_FLOOR = 0.62
 HELD_OUT_RECALL_AT_5_FLOOR = 0.75
 # Development set (febf5fd): SQLite 0.649 / 0.787, PostgreSQL 0.656 / 0.794.
-DEV_MRR_FLOOR = 0.60
-DEV_RECALL_AT_5_FLOOR = 0.74
+# Second development set (written when the first had been tuned against), measured at
+# cac7bcc: SQLite 0.608 / 0.781; with places' own programmes and money words beside a place
+# 0.650 / 0.825.
+DEV_FLOORS = {DEV: (0.60, 0.74), DEV2: (0.60, 0.78)}
 
 
 def test_relevance_set_is_big_and_varied():
@@ -54,8 +58,9 @@ def test_held_out_set_is_big_varied_and_names_pages_that_exist():
     kinds = [c["kind"] for c in cases]
     assert all(kinds.count(kind) >= 12 for kind in set(kinds)), kinds
     assert "NEVER use it to tune" in HELD_OUT.read_text(encoding="utf-8")
-    dev = load(DEV)
-    assert len(dev) >= 120 and {c["lang"] for c in dev} == {c["lang"] for c in cases}
+    for path in DEV_FLOORS:
+        dev = load(path)
+        assert len(dev) >= 120 and {c["lang"] for c in dev} == {c["lang"] for c in cases}
 
 
 def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbacks):
@@ -75,10 +80,11 @@ def test_demo_content_relevance_above_the_floor(django_capture_on_commit_callbac
     assert held_out.mrr >= HELD_OUT_MRR_FLOOR  # the misses are not listed, on purpose
     assert held_out.recall_at_5 >= HELD_OUT_RECALL_AT_5_FLOOR
 
-    dev = evaluate(load(DEV))
-    dev_misses = [(j.query, j.language, j.rank, j.top) for j in dev.judged if j.rank != 1]
-    assert dev.mrr >= DEV_MRR_FLOOR, dev_misses
-    assert dev.recall_at_5 >= DEV_RECALL_AT_5_FLOOR, dev_misses
+    for path, (mrr_floor, recall_floor) in DEV_FLOORS.items():
+        dev = evaluate(load(path))
+        dev_misses = [(j.query, j.language, j.rank, j.top) for j in dev.judged if j.rank != 1]
+        assert dev.mrr >= mrr_floor, (path.name, dev_misses)
+        assert dev.recall_at_5 >= recall_floor, (path.name, dev_misses)
 
     out = StringIO()
     call_command("search_relevance", str(SET), stdout=out)
