@@ -60,6 +60,8 @@ EXONYMS = {
     "frankfurt am main": ("frankfurt", "франкфурт", "frankfurt/main", "frankfurt a. m.",
                           "frankfurt a.m.", "франкфурт-на-майне", "франкфурт-на-майні",
                           "فرانكفورت", "فرانکفورت"),
+    "frankfurt (oder)": ("frankfurt an der oder", "frankfurt/o.", "frankfurt (o.)",
+                         "frankfurt a. d. oder", "франкфурт-на-одере", "франкфурт-на-одері"),
     "leipzig": ("лейпциг", "لايبزيغ", "لايبزيج", "لایپزیگ"),
     "berlin": ("берлин", "берлін", "برلين", "برلین", "béc-lin"),
     "hamburg": ("гамбург", "هامبورغ", "هامبورگ"),
@@ -132,17 +134,23 @@ FUNDING_WORDS = re.compile(
     re.IGNORECASE)
 
 
-# Everyday words for funding ("Geld", "پول", "tiền", "support") say that a search is one for
-# programmes only beside a place: "wie viel Geld braucht ein Verein" asks for a guide.
+# Everyday words for money and support ("Geld", "پول", "деньги", "tiền", "destek") say that
+# a search is one for programmes only beside a place: "wie viel Geld braucht ein Verein" asks
+# for a guide. "Support in Berlin" is read as funding too: the site has no other support to
+# offer, and the filter can be removed. A verb for "to cost" is not ("скільки коштує").
 MONEY_WORDS = re.compile(
     r"(?<!\w)(?:Geld(?:er)?|money|cash|support|(?:ال|لل)?(?:مال|أموال|اموال|فلوس|مصاري|نقود|دعم)|"
-    r"پول|حمایت|деньг\w*|денег|средств\w*|поддержк\w*|грош\w*|кошт\w*|підтримк\w*|"
-    r"para(?:sı|yı|ya|lar\w*)?|destek\w*|tiền|hỗ trợ)(?!\w)", re.IGNORECASE)
+    r"پول|حمایت|деньг\w*|денег|поддержк\w*|грош\w*|кошти|коштів|коштами|підтримк\w*|"
+    r"tiền|hỗ trợ)(?!\w)", re.IGNORECASE)
+TURKISH_MONEY = re.compile(r"(?<!\w)(?:para(?:sı|yı|ya|lar\w*)?|destek\w*)(?!\w)",
+                           re.IGNORECASE)
 
 
 def funding_words(text: str, language: str) -> list[tuple[int, int]]:
     found = [m.span() for m in FUNDING_WORDS.finditer(text)]
     money = [m.span() for m in MONEY_WORDS.finditer(text)]
+    if language == "tr":
+        money += [m.span() for m in TURKISH_MONEY.finditer(text)]
     if money and regions(text, language):
         found += money
     return found
@@ -196,8 +204,10 @@ def _german_letters(word: str) -> list[str]:
     """A Cyrillic word in the Latin letters a German place name would have, in each
     reading: "баутцен" -> "bautzen", "гамбург" -> "gamburg", "hamburg"."""
     readings = [word.replace("тц", "tz").replace("кк", "ck")]
+    if "ай" in word:  # Фрайбург, Майсен: German ei
+        readings.append(readings[0].replace("ай", "ей"))
     if word.startswith("г"):
-        readings.append("h" + readings[0][1:])
+        readings += ["h" + r[1:] for r in readings]
     if "ц" in word:
         readings += [r.replace("ц", "tz") for r in readings]
     return [r.translate(_CYRILLIC_LETTERS).replace("ц", "z") for r in readings]

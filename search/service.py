@@ -332,11 +332,24 @@ def _facets_of(hits: list[SearchHit], contexts: dict) -> dict[str, Counter]:
     return counts
 
 
-def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit]) -> dict:
-    """Own counts plus the German part's, labelled and ordered in the reader's language."""
+def counted_with(query: SearchQuery, results: SearchResults, extra: list[SearchHit]) -> dict:
+    """The results' facet counts with `extra` hits, listed beside the engine's, counted too
+    (understanding: a place's own programmes without the other words), each hit with its
+    own language's contexts, and the values listed as a search lists them (_listed)."""
+    facets = results.facets
+    for language in dict.fromkeys(h.locale for h in extra):
+        facets = _merge_facets(query, facets, [h for h in extra if h.locale == language],
+                               language)
+    return _listed(query, replace(results, facets=facets)).facets
+
+
+def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit],
+                  language: str = SOURCE_LANGUAGE) -> dict:
+    """Own counts plus the German part's (or `language`'s hits'), labelled and ordered in
+    the reader's language."""
     labels = registry.labels(query.locale, registry.contexts(query.locale))
-    german_contexts = registry.contexts(SOURCE_LANGUAGE)
-    german = _facets_of(extra, german_contexts)
+    extra_contexts = registry.contexts(language)
+    german = _facets_of(extra, extra_contexts)
     merged = {}
     for facet in registry.facets:
         counts = Counter({v.value: v.count for v in own.get(facet.key, ())})
@@ -344,7 +357,7 @@ def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit]) -> dict
         chosen = query.chosen(facet.key)
         order = [*labels.get(facet.key, ()), *((v.value, v.label) for v in own.get(facet.key, ()))]
         if not set(counts) <= {value for value, _label in order}:  # named only in German
-            order += facet.choices(SOURCE_LANGUAGE, german_contexts.get(facet.key))
+            order += facet.choices(language, extra_contexts.get(facet.key))
         named = dict(reversed(order))  # the first label given for a value wins
         merged[facet.key] = [FacetValue(value, named[value], counts.get(value, 0))
                              for value in dict.fromkeys(v for v, _label in order)

@@ -148,13 +148,13 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
 
     facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)
               and any(u.facet == f.key for u in understood)]
-    if not facets or listed.count > NEAREST_AT_MOST:
-        return listed
+    if not facets or listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
+        return listed  # too many to put in order, or only passed ones have the words
     contexts = {f.key: f.context(query.locale) if f.context else None for f in facets}
     alone = ask(replace(query, text="", offset=0, limit=NEAREST_AT_MOST))
     own = [h for h in alone.hits if not any(
         f.nearest(query.chosen(f.key), h.facts or {}, contexts[f.key]) for f in facets)]
-    if not own:
+    if not own or alone.count > NEAREST_AT_MOST:
         return listed
     worded = ask(replace(query, offset=0, limit=NEAREST_AT_MOST))
     first = {(h.type, h.slug) for h in worded.hits}
@@ -162,7 +162,8 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
     if not more:
         return listed
     hits = worded.hits + more
-    page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit])
+    page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit],
+                   facets=service.counted_with(query, worded, more))
     return service.with_hidden_last(query, page, ask)
 
 

@@ -231,7 +231,9 @@ def test_words_no_programme_has_give_way_to_the_place_they_name(client, places):
 @pytest.mark.parametrize(("text", "lang", "code"), [
     ("Förderung Frankfurt", "de", "06412"), ("frankfurtta hibe", "tr", "06412"),
     ("гранты во Франкфурте", "ru", "06412"), ("гранти в районі Баутцен", "uk", "14625"),
-    ("гранты в Гёрлице", "ru", "14626"), ("грант Гейдельберг", "ru", "08221")])
+    ("гранты в Гёрлице", "ru", "14626"), ("грант Гейдельберг", "ru", "08221"),
+    ("Förderung Frankfurt an der Oder", "de", "12053"), ("гранты Франкфурт-на-Одере", "ru",
+                                                         "12053")])
 def test_frankfurt_and_districts_in_cyrillic_letters(client, places, text, lang, code):
     """"Frankfurt" alone is the one on the Main; a district written in Cyrillic letters is
     found by its German letters."""
@@ -249,9 +251,12 @@ def test_everyday_money_words_beside_a_place_search_for_programmes(client, place
     assert [r["slug"] for r in answer["results"]][0] == "fonds-leipzig"
 
 
-@pytest.mark.parametrize("text", ["wie viel Geld braucht ein Verein", "Geld zurückzahlen"])
-def test_money_words_without_a_place_stay_words(client, places, text):
-    answer = client.get(API, {"q": text, "lang": "de"}).json()
+@pytest.mark.parametrize(("text", "lang"), [
+    ("wie viel Geld braucht ein Verein", "de"), ("Geld zurückzahlen", "de"),
+    ("скільки коштує реєстрація об'єднання в Берліні", "uk"), ("Para-Sport in Leipzig", "de")])
+def test_money_words_without_a_place_stay_words(client, places, text, lang):
+    """Without a place, and a verb for "to cost" or "para" outside Turkish even beside one."""
+    answer = client.get(API, {"q": text, "lang": lang}).json()
     assert answer["understood"] == [] and answer["text"] == text
 
 
@@ -263,6 +268,7 @@ def test_the_places_own_programme_is_listed_without_the_other_words(client, plac
     assert slugs[:2] == ["fonds-bund", "fonds-leipzig"] and answer["count"] == len(slugs)
     assert "fonds-sachsen" not in slugs
     assert answer["unmatched"] == ""
+    assert {f["value"]: f["count"] for f in answer["facets"]["type"]} == {"funding": len(slugs)}
     query, understood = understood_query(SearchQuery(text="Förderung Leipzig Engagement",
                                                      locale="de", offset=1, limit=1))
     second = search(query, understood)
