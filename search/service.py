@@ -349,14 +349,14 @@ def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit],
     the reader's language."""
     labels = registry.labels(query.locale, registry.contexts(query.locale))
     extra_contexts = registry.contexts(language)
-    german = _facets_of(extra, extra_contexts)
+    extra_counts = _facets_of(extra, extra_contexts)
     merged = {}
     for facet in registry.facets:
         counts = Counter({v.value: v.count for v in own.get(facet.key, ())})
-        counts.update(german.get(facet.key, Counter()))
+        counts.update(extra_counts.get(facet.key, Counter()))
         chosen = query.chosen(facet.key)
         order = [*labels.get(facet.key, ()), *((v.value, v.label) for v in own.get(facet.key, ()))]
-        if not set(counts) <= {value for value, _label in order}:  # named only in German
+        if not set(counts) <= {value for value, _label in order}:  # named only in `language`
             order += facet.choices(language, extra_contexts.get(facet.key))
         named = dict(reversed(order))  # the first label given for a value wins
         merged[facet.key] = [FacetValue(value, named[value], counts.get(value, 0))

@@ -146,14 +146,13 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
     last (service.with_hidden_last)."""
     from . import service
 
-    facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)
-              and any(u.facet == f.key for u in understood)]
-    if not facets or listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
+    if listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
         return listed  # too many to put in order, or only passed ones have the words
-    contexts = {f.key: f.context(query.locale) if f.context else None for f in facets}
+    distance = _distance(query, understood)
+    if distance is None:
+        return listed
     alone = ask(replace(query, text="", offset=0, limit=NEAREST_AT_MOST))
-    own = [h for h in alone.hits if not any(
-        f.nearest(query.chosen(f.key), h.facts or {}, contexts[f.key]) for f in facets)]
+    own = [h for h in alone.hits if not any(distance(h))]
     if not own or alone.count > NEAREST_AT_MOST:
         return listed
     worded = ask(replace(query, offset=0, limit=NEAREST_AT_MOST))
@@ -170,17 +169,26 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
 def _search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
     from . import service
 
-    facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)
-              and any(u.facet == f.key for u in understood)]
-    if not facets or query.text or query.sort != "relevance":
+    distance = None if query.text or query.sort != "relevance" else _distance(query, understood)
+    if distance is None:
         return service.search(query)
     whole = service.search(replace(query, offset=0, limit=NEAREST_AT_MOST))
     if whole.count > NEAREST_AT_MOST:
         return service.search(query)
-    contexts = {f.key: f.context(query.locale) if f.context else None for f in facets}
-    hits = sorted(whole.hits, key=lambda hit: tuple(
-        f.nearest(query.chosen(f.key), hit.facts or {}, contexts[f.key]) for f in facets))
+    hits = sorted(whole.hits, key=distance)
     return replace(whole, hits=hits[query.offset:query.offset + query.limit])
+
+
+def _distance(query: SearchQuery, understood: list[Understood]):
+    """hit -> how far it is from each value read from the text of a facet that has a
+    nearest order (Facet.nearest: 0 the place's own); None when none was read."""
+    facets = [f for f in registry.facets if f.nearest and query.chosen(f.key)
+              and any(u.facet == f.key for u in understood)]
+    if not facets:
+        return None
+    contexts = {f.key: f.context(query.locale) if f.context else None for f in facets}
+    return lambda hit: tuple(
+        f.nearest(query.chosen(f.key), hit.facts or {}, contexts[f.key]) for f in facets)
 
 
 def _recognised(facet, text: str, language: str) -> list[Recognised]:
