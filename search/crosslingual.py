@@ -42,7 +42,7 @@ from wagtail.search.models import IndexEntry
 from cms.locales import by_code
 
 from .registry import SEARCH_TYPES
-from .text import is_stop_word, stem, words
+from .text import UNMARKED_TYPING, is_stop_word, plain, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ class Dictionary:
     # weighted alike (a synonym group's "Frist, Deadline, Stichtag") the one German pages use
     # most is asked
     frequency: Mapping[str, int] = field(default_factory=dict)
+    unmarked: dict[str, dict[tuple[str, ...], Counter]] = field(default_factory=dict)
 
     def translate(self, text: str, language: str) -> str:
         """The German words for a question in `language` ("" when none are known)."""
@@ -74,6 +75,8 @@ class Dictionary:
         if not tokens:
             tokens = split_words(text)[:MAX_TOKENS]
         stems = [stem(w, language) for w in tokens]
+        if language in UNMARKED_TYPING and all(w.isascii() for w in tokens):
+            table, stems = self._unmarked(language), [plain(s) for s in stems]
         found, i = [], 0
         while i < len(tokens):
             for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
@@ -87,6 +90,16 @@ class Dictionary:
                     found.append(tokens[i])
                 i += 1
         return " ".join(dict.fromkeys(found))
+
+    def _unmarked(self, language: str) -> dict[tuple[str, ...], Counter]:
+        """The language's phrases by their words without marks (a reader typing "thanh lap
+        hoi" for "thành lập hội"), built on first use."""
+        if language not in self.unmarked:
+            table = {}
+            for key, targets in self.phrases.get(language, {}).items():
+                table.setdefault(tuple(plain(s) for s in key), Counter()).update(targets)
+            self.unmarked[language] = table
+        return self.unmarked[language]
 
     def _preference(self, target: tuple[str, float]) -> tuple:
         phrase, weight = target

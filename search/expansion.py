@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from wagtail.search.query import And, Or, PlainText
 
+from .definitions import term_answers
 from .synonyms import synonym_index
-from .text import fold, is_stop_word, stem, words
+from .text import UNMARKED_TYPING, fold, is_stop_word, stem, words
 from .vocabulary import Vocabulary
 
 MAX_TOKENS = 12  # a 2,000-character paste is not a question: its first words are
@@ -19,6 +20,9 @@ class ExpandedQuery:
     groups: list[list[str]] = field(default_factory=list)  # one list of alternatives per word
     suggestion: str | None = None  # the query with misspelt words corrected
     dropped: list[str] = field(default_factory=list)  # words no indexed text contains
+    # True: the reader asks what a word means; False: how to do something; None: neither
+    # (search/definitions.py)
+    defines: bool | None = None
 
     @property
     def matches(self) -> set[str]:
@@ -52,16 +56,20 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     tokens = [w for w in words(text) if not is_stop_word(w, language)][:MAX_TOKENS]
     if not tokens:  # a question made only of small words: search for them after all
         tokens = words(text)[:MAX_TOKENS]
-    result, corrected = ExpandedQuery(), []
+    result, corrected = ExpandedQuery(defines=term_answers(text, language)), []
     synonyms = synonym_index(language)
+    # Typed without any marks ("thanh lap hoi"): each word may stand for its marked forms. Not
+    # in a query with marks, where a plain word ("thay", "cho") is written as meant.
+    unmarked_typing = language in UNMARKED_TYPING and all(t.isascii() for t in tokens)
     for token in tokens:
         word = token
         gendered = vocabulary.gender_forms(token) if language == "de" else []
-        if (token not in vocabulary and not gendered
+        unmarked = vocabulary.unaccented(token) if unmarked_typing else []
+        if (token not in vocabulary and not gendered and not unmarked
                 and not vocabulary.inflections(token, language)):
             word = vocabulary.correct(token) or token
         corrected.append(word)
-        alternatives = [word, *vocabulary.inflections(word, language), *gendered]
+        alternatives = [word, *vocabulary.inflections(word, language), *gendered, *unmarked]
         alternatives += vocabulary.compounds_with(word)
         if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
             alternatives.append(" ".join(parts))

@@ -29,6 +29,7 @@ from cms.locales import for_language as locale_for
 from cms.searchable import one_search, registry
 
 from . import crosslingual
+from .definitions import DEFINITION_TYPES, term_answers
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .models import SearchLogEntry
 from .privacy import redact
@@ -240,10 +241,12 @@ def _merged(query: SearchQuery, own: SearchResults, german: list[SearchHit],
 
 
 def _leading(query: SearchQuery, hits: list[SearchHit]) -> int:
-    """How many of the first own hits name the question in their titles."""
-    asked, lead = _asked_stems(query), 0
-    while lead < len(hits) and _names_the_question(
-            asked, _title_stems(hits[lead].title, query.locale)):
+    """How many of the first own hits name the question in their titles. A glossary term
+    (search/definitions.py): with every word, for "what is" with half, never for "how"."""
+    asked, lead, terms = _asked_stems(query), 0, term_answers(query.text, query.locale)
+    while lead < len(hits) and (hits[lead].type not in DEFINITION_TYPES or terms is not False) \
+            and _names_the_question(asked, _title_stems(hits[lead].title, query.locale),
+                                    whole=not terms and hits[lead].type in DEFINITION_TYPES):
         lead += 1
     return lead
 
@@ -259,17 +262,18 @@ def _strong(german: list[SearchHit], german_text: str) -> list[SearchHit]:
     return strong if len(strong) <= FEW_HITS else []
 
 
-def _names_the_question(asked: set[str], title: set[str], prefixes: bool = True) -> bool:
+def _names_the_question(asked: set[str], title: set[str], prefixes: bool = True,
+                        whole: bool = False) -> bool:
     """The title has at least half of the reader's words (one of one or two, two of three):
     a topic called "Association work" does not lead for "data protection in the
     association" ahead of the German guide named by all of it. A word is in the title when
     a stem is in both or one starts the other (at least four letters): Snowball stems a word
     and its plural apart now and then (ru "устав" -> "уста", "уставы" -> "устав"). Not in
-    German (prefixes=False), where it would make "Vereinsarbeit" name "Verein"."""
+    German (prefixes=False), where it would make "Vereinsarbeit" name "Verein". whole: all."""
     found = sum(1 for a in asked if a in title or prefixes and any(
         len(short) >= 4 and long.startswith(short)
         for t in title for short, long in ((a, t), (t, a)) if len(short) <= len(long)))
-    return bool(asked) and found >= (len(asked) + 1) // 2
+    return bool(asked) and found >= (len(asked) if whole else (len(asked) + 1) // 2)
 
 
 def _asked_stems(query: SearchQuery) -> set[str]:

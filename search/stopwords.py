@@ -38,7 +38,8 @@ STOP_WORDS = {
         etwas alles alle jeder jede jedes viel viele mehr einige irgendwie irgendwo
         eigentlich überhaupt eben halt mal bitte danke gern gerne genau bzw usw etc
         hallo guten liebe lieber frage fragen wissen weiß sagen erklären
-        jemand jemanden"""),
+        jemand jemanden
+        bedeutet bedeuten heisst weiss bedeutung"""),
     "en": _words("""
         the a an and or but nor not no yes also too so very just only even still
         how what who whom whose where when why which whether
@@ -53,7 +54,8 @@ STOP_WORDS = {
         some any all each every many much more most other such own same
         actually really basically please thanks thank hello hi dear kindly maybe perhaps
         tell know explain want wants wanted like would lets let
-        etc ok okay"""),
+        etc ok okay
+        mean means meaning define"""),
     "ru": _words("""
         и а но или либо да нет не ни же ли бы вот уже ещё еще тоже также только даже
         как что кто где когда куда откуда почему зачем какой какая какое какие каким
@@ -66,7 +68,8 @@ STOP_WORDS = {
         есть быть был была было были будет будут является
         можно нужно надо могу можем может могут хочу хотим хотел хотела должен должны
         чтобы если то так потому ведь вообще собственно пожалуйста спасибо здравствуйте
-        скажите подскажите объясните помогите"""),
+        скажите подскажите объясните помогите
+        такое такой такая такие значит означает"""),
     "uk": _words("""
         і й та а але або чи так ні не ні же ж б би вже ще теж також тільки навіть
         як що хто де коли куди звідки чому навіщо який яка яке які яким яких скільки
@@ -80,7 +83,8 @@ STOP_WORDS = {
         можна треба потрібно можу можемо може можуть хочу хочемо хотів хотіла повинен
         повинні мусимо
         щоб якщо то бо тому взагалі власне будь дякую вітаю скажіть підкажіть
-        поясніть допоможіть"""),
+        поясніть допоможіть
+        таке такий така такі означає значить"""),
     "tr": _words("""
         ve veya ya da ama fakat ile ki de da mi mı mu mü değil evet hayır hem
         nasıl ne neden niçin niye nerede nereden nereye hangi kim kime kimin
@@ -91,7 +95,10 @@ STOP_WORDS = {
         için gibi kadar göre sonra önce üzere diye
         var yok olan olarak olur olmak oldu miyiz miyim mıyız mıyım musunuz
         nasil nasıl yapabilirim yapabiliriz yapmak yaparız alabiliriz alabilirim
-        lütfen teşekkürler merhaba acaba aslında sadece çok daha en her tüm bazı"""),
+        lütfen teşekkürler merhaba acaba aslında sadece çok daha en her tüm bazı
+        icin kac nedir neler gerekiyor gerekir lazım lazim yapmalı
+        yapmalıyız yapmamız yapılır
+        demek demektir anlamı"""),
     "ar": _words("""
         في من على إلى الى عن مع و أو او ثم لكن بل لا لم لن ما ماذا هل كيف أين اين متى
         لماذا كم أي اي أيّ الذي التي الذين هذا هذه ذلك تلك هؤلاء هنا هناك
@@ -99,7 +106,13 @@ STOP_WORDS = {
         كان كانت يكون تكون يمكن يمكنني يمكننا نستطيع أستطيع استطيع أريد اريد نريد
         يجب علينا علي عليّ
         إن ان أن قد كل بعض أيضا ايضا فقط جدا عند عندما إذا اذا لو حتى بين
-        فضلك رجاء شكرا مرحبا عليكم فعلا حقا"""),
+        فضلك رجاء شكرا مرحبا عليكم فعلا حقا
+        شو ايش إيش شنو وش ليش ليه وين فين ازاي إزاي شلون كيفاش
+        لازم بدنا بدي بدك بدكم بدهم عايز عايزين عاوز عاوزين نبغى ابغى
+        عشان علشان مشان منشان لان لأن هيك كده كدا هاد هادا هاي هدول هذي
+        اللي يلي مش مو بس كتير كثير شي شيء ممكن نقدر بنقدر يقدر تقدر
+        نعمل بنعمل نسوي منسوي يصير تصير بيصير صار يعني
+        معنى تعني"""),
     "fa": _words("""
         در از به با و یا اما ولی که را تا هم نه بر برای بی
         چگونه چطور چه چی چرا کجا کی کدام چند چقدر آیا
@@ -108,11 +121,15 @@ STOP_WORDS = {
         است هست هستند هستیم بود بودند باشد باشیم شد شود شوند می
         توانم توانیم میتوانم میتوانیم می‌توانم می‌توانیم باید خواهم خواهیم
         کنم کنیم کرد کردن میکنیم
-        اگر چون زیرا وقتی هر همه بعضی خیلی فقط واقعا لطفا لطفاً ممنون سلام مرسی"""),
+        اگر چون زیرا وقتی هر همه بعضی خیلی فقط واقعا لطفا لطفاً ممنون سلام مرسی
+        رو یه یک اون اینو اونو چیه چیکار چطوری میشه می‌شه میخوایم می‌خوایم میخواهیم
+        می‌خواهیم داریم دارم داره هستش کنه میکنه می‌کنه بکنیم باشه یعنی
+        چیست معنی"""),
     "vi": _words("""
         và hoặc nhưng mà thì là của cho với về từ đến tại trong ngoài trên dưới
         như thế nào gì ai đâu khi sao bao nhiêu có không được bị đã đang sẽ
         tôi chúng ta mình bạn anh chị em họ nó ông bà
         này đó kia các những một cái
-        để cần phải muốn nên chào ạ nhé vậy"""),
+        để cần phải muốn nên chào ạ nhé vậy
+        nghĩa"""),
 }

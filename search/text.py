@@ -44,6 +44,16 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+# Languages whose readers often type without their letters' marks ("hoi" for "hội").
+UNMARKED_TYPING = {"vi"}
+
+
+def plain(word: str) -> str:
+    """A word as typed without Vietnamese tone marks and letters: "hội" -> "hoi", "đức" ->
+    "duc" (many readers type Vietnamese on a keyboard without them)."""
+    return fold(word).replace("đ", "d")
+
+
 @lru_cache(maxsize=16)
 def _stemmer(language: str):
     return snowballstemmer.stemmer(STEMMER_LANGUAGE.get(language, "german"))

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from wagtail.search.models import IndexEntry
 
 from .lemmas import LEMMA_LANGUAGES, lemma_table, lemmas
-from .text import MIN_WORD, query_stems, stem, words
+from .text import MIN_WORD, plain, query_stems, stem, words
 
 CHECK_EVERY_SECONDS = 10
 # Edits update index entries in place (same count, same last id): every change that writes
@@ -65,6 +65,22 @@ class Vocabulary:
                     index[stem(word, language)].append(word)
                 self._stems[language] = index
             return self._stems[language]
+
+    @cached_property
+    def _plain_index(self) -> dict[str, list[str]]:
+        index = defaultdict(list)
+        for word in self.counts:
+            if (bare := plain(word)) != word:
+                index[bare].append(word)
+        return index
+
+    def unaccented(self, word: str) -> list[str]:
+        """The indexed words a word typed without Vietnamese marks stands for: "hoi" ->
+        hội, hỏi; most frequent first. Only for a word of plain letters."""
+        if not word.isascii():
+            return []
+        return self._remember(("plain", word),
+                              lambda: self._most_frequent(self._plain_index.get(word, ())))
 
     def _lemma_index(self, language: str) -> dict[str, list[str]]:
         """Lemma -> the indexed words that have it, built once per language and vocabulary

@@ -23,6 +23,7 @@ from wagtail.search.models import IndexEntry
 from cms.locales import for_language as locale_for
 from cms.searchable import once_per_search, registry
 
+from ..definitions import DEFINITION_TYPES
 from ..expansion import ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words
@@ -35,6 +36,11 @@ TITLE_WEIGHT = 1.0
 # a lesson or an event is often titled like a guide ("Finanzplan und Eigenanteil"). The guide
 # is the how-to readers want: these score four fifths of a guide with the same words.
 WEIGHT_BY_TYPE = {"topic": 0.8, "lesson": 0.8, "module": 0.8, "event": 0.8}
+# A glossary term explains one word; its guide says what to do. A term whose title has every
+# word asked scores as a guide, for "what is ..." DEFINITION_WEIGHT more; for "how do we ..."
+# or a sentence about a task (words its title lacks) TASK_WEIGHT of a guide with the same words.
+DEFINITION_WEIGHT = 1.2
+TASK_WEIGHT = 0.85
 MAX_CANDIDATES = 1000  # per kind of object; counts above this are not exact
 # A word group found in more than this share of the language's texts narrows nothing: it is
 # left out of the AND while rarer words remain ("verein" on a site for associations), and
@@ -222,8 +228,17 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
             in_title = sum(1 for singles, multi in groups
                            if not singles.isdisjoint(title_words)
                            or any(alt <= title_words for alt in multi))
-        c.score = WEIGHT_BY_TYPE.get(c.type, 1.0) * (
+        c.score = _type_weight(c.type, expanded, in_title) * (
             max(c.score, 0.0) / best + TITLE_WEIGHT * in_title / len(expanded.groups))
+
+
+def _type_weight(type_key: str, expanded: ExpandedQuery, in_title: int) -> float:
+    if type_key in DEFINITION_TYPES:
+        if expanded.defines:
+            return DEFINITION_WEIGHT
+        whole = in_title >= len(expanded.groups) and expanded.defines is None
+        return 1.0 if whole else TASK_WEIGHT
+    return WEIGHT_BY_TYPE.get(type_key, 1.0)
 
 
 def _kinds(locale) -> list[tuple]:

@@ -106,7 +106,7 @@ def test_only_the_new_migrations_run(upgrade):
                     "learning.0001_initial",
                     "learning.0002_moduleguidelink", "learning.0003_certificate",
                     "legal.0001_initial", "search.0005_vocabulary",
-                    "search.0006_vocabulary_funding_themes"]
+                    "search.0006_vocabulary_funding_themes", "search.0007_everyday_vocabulary"]
     assert "No migrations to apply." in again
 
 

@@ -23,6 +23,18 @@ def engine(request, db, settings):
     return engine
 
 
+@pytest.fixture
+def database_engine(db, settings):
+    """The embedded engine alone, with a fresh vocabulary and cross-language dictionary."""
+    from search import crosslingual
+
+    settings.SEARCH_ENGINE = "database"
+    vocabulary.reset()
+    crosslingual.mark_stale()
+    yield service.get_engine("database")
+    crosslingual.mark_stale()
+
+
 def reindex(engine):
     """Bring an engine's own index in line with this test's database (a no-op for the database
     engine, whose index Wagtail keeps on save). An engine with its own indices gets them

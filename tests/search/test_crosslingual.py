@@ -72,8 +72,10 @@ def test_question_in_another_language_finds_the_german_only_guide(
     assert german, [(h.slug, h.locale) for h in results.hits]
     assert german[0].locale == "de"
     assert german[0].url.startswith(f"/{language}/")
-    # The reader's own glossary entry comes first; its German original is not repeated.
-    assert results.hits[0].locale == language
+    # "How do I object" asks for the guide: it leads, the reader's own glossary entry follows
+    # (search/definitions.py); its German original is not repeated.
+    assert results.hits[0] == german[0]
+    assert (results.hits[1].type, results.hits[1].locale) == ("glossary", language)
     assert [(h.type, h.slug) for h in results.hits].count(("glossary", "widerspruch")) == 1
 
 
@@ -142,10 +144,10 @@ def test_german_results_follow_even_three_own_hits_without_translated_duplicates
 @pytest.mark.parametrize("own_hits", [1, 4])
 def test_an_own_title_with_one_of_three_words_does_not_lead(
         own_hits, django_capture_on_commit_callbacks):
-    # "veri koruma dernek" (data protection, association): the Turkish term for data
-    # protection names two of the three words in its title and leads; the German guide named
-    # by all of them comes next, before Turkish pages that mention all three in their text
-    # but only "association" in their titles (a topic listing its guides).
+    # "veri koruma dernek" (data protection, association): the German guide named by all
+    # three words leads; the Turkish term for data protection, whose title names two of them,
+    # comes next (a term leads only with every word, or for "what is"), before Turkish pages
+    # that mention all three in their text but only "association" in their titles.
     add_term("Datenschutz", {"tr": "Veri koruma"}, "datenschutz",
              django_capture_on_commit_callbacks)
     add_term("Verein", {"tr": "Dernek"}, "verein", django_capture_on_commit_callbacks)
@@ -160,8 +162,9 @@ def test_an_own_title_with_one_of_three_words_does_not_lead(
     publish_guide("Datenschutz im Verein", django_capture_on_commit_callbacks)
 
     titles = [h.title for h in ask("veri koruma dernek", "tr", limit=50).hits]
-    assert titles[0] == "Veri koruma (Datenschutz)"
-    assert titles[1] == "Datenschutz im Verein"
+    assert titles[0] == "Datenschutz im Verein"
+    assert titles[1] == "Veri koruma (Datenschutz)"
+    assert [h.title for h in ask("veri koruma nedir", "tr").hits][0] == "Veri koruma (Datenschutz)"
     assert {f"Dernek çalışması {n}" for n in range(own_hits)} <= set(titles[2:])
 
 

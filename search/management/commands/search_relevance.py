@@ -24,8 +24,9 @@ class Command(BaseCommand):
         if misses:
             for j in report.judged:
                 if j.rank != 1:
-                    self.stdout.write(f"  rank {j.rank or '-':>2}  [{j.language}] {j.query!r}: "
-                                      f"expected {' or '.join(j.expected)}, first {j.top}")
+                    self.stdout.write(f"  rank {j.rank or '-':>2}  [{j.language}] {j.kind:14} "
+                                      f"{j.query!r}: expected {' or '.join(j.expected)}, "
+                                      f"first {j.top}")
         self.stdout.write(f"queries: {len(report.judged)}  engine: {settings.SEARCH_ENGINE}")
         self.stdout.write(f"MRR: {report.mrr:.3f}  recall@5: {report.recall_at_5:.3f}")
         for attribute in ("kind", "language"):
