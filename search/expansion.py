@@ -13,6 +13,7 @@ from .vocabulary import Vocabulary
 
 MAX_TOKENS = 12  # a 2,000-character paste is not a question: its first words are
 MIN_COMPOUND = 9
+MAX_UNMARKED_SYNONYMS = 3  # "dieu" may be điều, điệu, ...: the synonyms of the most frequent
 
 
 @dataclass
@@ -48,6 +49,13 @@ class ExpandedQuery:
         return And(ors) if operator == "and" else Or(ors)
 
 
+def _unmarked_stop_word(token: str, language: str, vocabulary: Vocabulary) -> bool:
+    """"cua" typed for "của": every indexed word it may stand for is a stop word ("de" may be
+    để or đề, a topic: kept)."""
+    forms = vocabulary.unaccented(token)
+    return bool(forms) and all(is_stop_word(form, language) for form in forms)
+
+
 def _synonyms(word: str, language: str, index: dict) -> list[str]:
     return [t for t in index.get(stem(word, language), ()) if t != word]
 
@@ -61,6 +69,8 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     # Typed without any marks ("thanh lap hoi"): each word may stand for its marked forms. Not
     # in a query with marks, where a plain word ("thay", "cho") is written as meant.
     unmarked_typing = language in UNMARKED_TYPING and all(t.isascii() for t in tokens)
+    if unmarked_typing:
+        tokens = [t for t in tokens if not _unmarked_stop_word(t, language, vocabulary)] or tokens
     for token in tokens:
         word = token
         gendered = vocabulary.gender_forms(token) if language == "de" else []
@@ -73,7 +83,9 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
         alternatives += vocabulary.compounds_with(word)
         if len(word) >= MIN_COMPOUND and (parts := vocabulary.compound_parts(word)):
             alternatives.append(" ".join(parts))
-        for synonym in _synonyms(word, language, synonyms):
+        marked_synonyms = [t for form in unmarked[:MAX_UNMARKED_SYNONYMS]
+                           for t in _synonyms(form, language, synonyms)]
+        for synonym in dict.fromkeys([*_synonyms(word, language, synonyms), *marked_synonyms]):
             alternatives.append(synonym)
             alternatives += vocabulary.inflections(synonym, language)
             if language == "de" and " " not in synonym:

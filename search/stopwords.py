@@ -130,6 +130,5 @@ STOP_WORDS = {
         như thế nào gì ai đâu khi sao bao nhiêu có không được bị đã đang sẽ
         tôi chúng ta mình bạn anh chị em họ nó ông bà
         này đó kia các những một cái
-        để cần phải muốn nên chào ạ nhé vậy
-        nghĩa"""),
+        để cần phải muốn nên chào ạ nhé vậy"""),
 }

@@ -40,6 +40,10 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65_536)  # words repeat: ranking folds every candidate's title
 def fold(word: str) -> str:
     """A word without diacritics, as SQLite's FTS5 tokeniser compares it."""
+    return _unmarked(word)
+
+
+def _unmarked(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
@@ -48,10 +52,11 @@ def fold(word: str) -> str:
 UNMARKED_TYPING = {"vi"}
 
 
-def plain(word: str) -> str:
+def plain(word: str, cached: bool = True) -> str:
     """A word as typed without Vietnamese tone marks and letters: "hội" -> "hoi", "đức" ->
-    "duc" (many readers type Vietnamese on a keyboard without them)."""
-    return fold(word).replace("đ", "d")
+    "duc" (many readers type Vietnamese on a keyboard without them). cached=False for a
+    pass over every indexed word, which would evict the words ranking folds."""
+    return (fold(word) if cached else _unmarked(word)).replace("đ", "d")
 
 
 @lru_cache(maxsize=16)

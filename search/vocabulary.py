@@ -48,6 +48,7 @@ class Vocabulary:
         self._lock = threading.Lock()
         self._stems: dict[str, dict[str, list[str]]] = {}
         self._lemmas: dict[str, dict[str, list[str]]] = {}
+        self._plain: dict[str, list[str]] | None = None
         self._memo: dict[tuple, object] = {}  # per-word answers: queries repeat words
 
     def __contains__(self, word: str) -> bool:
@@ -66,13 +67,17 @@ class Vocabulary:
                 self._stems[language] = index
             return self._stems[language]
 
-    @cached_property
     def _plain_index(self) -> dict[str, list[str]]:
-        index = defaultdict(list)
-        for word in self.counts:
-            if (bare := plain(word)) != word:
-                index[bare].append(word)
-        return index
+        """Plain letters -> the indexed words with marks that have them ("hoi" -> hội, hỏi),
+        built on the first search typed without marks (0.6 s at 150,000 words)."""
+        with self._lock:
+            if self._plain is None:
+                index = defaultdict(list)
+                for word in self.counts:
+                    if not word.isascii() and (bare := plain(word, cached=False)).isascii():
+                        index[bare].append(word)
+                self._plain = index
+            return self._plain
 
     def unaccented(self, word: str) -> list[str]:
         """The indexed words a word typed without Vietnamese marks stands for: "hoi" ->
@@ -80,7 +85,7 @@ class Vocabulary:
         if not word.isascii():
             return []
         return self._remember(("plain", word),
-                              lambda: self._most_frequent(self._plain_index.get(word, ())))
+                              lambda: self._most_frequent(self._plain_index().get(word, ())))
 
     def _lemma_index(self, language: str) -> dict[str, list[str]]:
         """Lemma -> the indexed words that have it, built once per language and vocabulary

@@ -167,10 +167,11 @@ class DatabaseEngine:
         found = [Candidate(page_types[ct], pk, score, title=title, path=path,
                            title_groups=title_groups)
                  for pk, ct, path, title, score, title_groups in page_rows]
+        # Wagtail indexes no title for other types (a glossary term's is its `term`): their
+        # title's words are counted here (_rerank), not by the database.
         for search_type, rows in zip(others, other_rows, strict=True):
-            found += [Candidate(search_type.key, pk, score, title=title,
-                                title_groups=title_groups)
-                      for pk, title, score, title_groups in rows]
+            found += [Candidate(search_type.key, pk, score, title=title)
+                      for pk, title, score, _title_groups in rows]
         if expanded and rerank:
             _rerank(found, expanded)
         return found
@@ -234,8 +235,8 @@ def _rerank(candidates: list[Candidate], expanded: ExpandedQuery) -> None:
 
 def _type_weight(type_key: str, expanded: ExpandedQuery, in_title: int) -> float:
     if type_key in DEFINITION_TYPES:
-        if expanded.defines:
-            return DEFINITION_WEIGHT
+        if expanded.defines:  # the term asked about, not every term its words mention
+            return DEFINITION_WEIGHT if in_title else 1.0
         whole = in_title >= len(expanded.groups) and expanded.defines is None
         return 1.0 if whole else TASK_WEIGHT
     return WEIGHT_BY_TYPE.get(type_key, 1.0)

@@ -13,7 +13,6 @@ from search import vocabulary_data
 REPLACED = {
     'ar': [
         'النظام الأساسي, النظام الداخلي, نظام الجمعية, لائحة الجمعية, Satzung',
-        'محكمة السجل, محكمة التسجيل, المحكمة المحلية, Registergericht, Amtsgericht',
         'النفع العام, منفعة عامة, ذات نفع عام, غير ربحية, غير ربحي, Gemeinnützigkeit, gemeinnützig',
         'إيصال, إيصال الدفع, Beleg, Quittung',
         'خطة مالية, ميزانية, موازنة, خطة التمويل, Finanzierungsplan, Kostenplan, Finanzplan',

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 def vietnamese_guide(guide):
     page = guide.copy_for_translation(Locale.objects.get(language_code="vi"), copy_parents=True)
     page.title = "Thành lập hội"
-    page.summary = "Hội cần điều lệ và ít nhất bảy thành viên."
+    page.summary = ("Hội cần điều lệ và ít nhất bảy thành viên. Ban chấp hành có nghĩa vụ "
+                    "báo cáo.")
     page.save_revision().publish()
     vocabulary.reset()
     return page
@@ -55,3 +56,19 @@ def test_the_german_only_guide_is_found_without_marks(database_engine,
         results = search_with_german(text, "vi")
         assert ("guide", "zweiter-leitfaden", "de") in [
             (h.type, h.slug, h.locale) for h in results.hits], text
+
+
+def test_small_words_typed_without_marks_are_not_searched_for(database_engine,
+                                                             vietnamese_guide):
+    # "cua" can only be "của" (of), a stop word; "hoi" may be hội (association).
+    searched = {w for g in expand("thanh lap hoi cua chung toi", "vi",
+                                  vocabulary.get_vocabulary()).groups for w in g}
+    assert "hội" in searched
+    assert "của" not in searched
+
+
+def test_nghia_vu_duty_is_a_word_searched_for(database_engine, vietnamese_guide):
+    # "nghĩa vụ" (duty) must not lose "nghĩa" as if it were the "nghĩa là" of "what is".
+    searched = {w for g in expand("nghĩa vụ ban chấp hành", "vi",
+                                  vocabulary.get_vocabulary()).groups for w in g}
+    assert "nghĩa" in searched
