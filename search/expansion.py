@@ -25,15 +25,20 @@ class ExpandedQuery:
     # (search/definitions.py)
     defines: bool | None = None
 
+    language: str = ""  # the reader's: a synonym's small words are not marked
+
     @property
     def matches(self) -> set[str]:
         """Every word to mark in a snippet, as indexed and without diacritics (SQLite's
-        tokeniser matches "Forderung" to "Förderung")."""
+        tokeniser matches "Forderung" to "Förderung"); not the small words of a multi-word
+        synonym ("من" of "معفاة من الضرائب")."""
         found = set()
         for group in self.groups:
             for alternative in group:
-                for word in alternative.split():
-                    found.update((word, fold(word)))
+                parts = alternative.split()
+                for word in parts:
+                    if len(parts) == 1 or not is_stop_word(word, self.language):
+                        found.update((word, fold(word)))
         return found
 
     def as_wagtail_query(self, operator: str = "and"):
@@ -64,7 +69,8 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     tokens = [w for w in words(text) if not is_stop_word(w, language)][:MAX_TOKENS]
     if not tokens:  # a question made only of small words: search for them after all
         tokens = words(text)[:MAX_TOKENS]
-    result, corrected = ExpandedQuery(defines=term_answers(text, language)), []
+    result = ExpandedQuery(defines=term_answers(text, language), language=language)
+    corrected = []
     synonyms = synonym_index(language)
     # Typed without any marks ("thanh lap hoi"): each word may stand for its marked forms. Not
     # in a query with marks, where a plain word ("thay", "cho") is written as meant.

@@ -131,3 +131,16 @@ def test_the_upgrade_replaces_the_shipped_groups_the_files_extended():
             assert any(set(shipped.split(", ")) < set(t.split(", ")) for t in terms), shipped
     assert Synonym.objects.filter(pk=edited.pk).exists()  # an editor's own group stays
     assert Synonym.objects.filter(language="en", terms__contains="club rules").exists()
+
+
+def test_the_small_words_of_a_multi_word_synonym_are_not_marked(database_engine):
+    # A group with "في المحكمة" (at the court): a search for "المحضر" marks the court,
+    # not every "في" (in) of the snippet.
+    Synonym.objects.create(language="ar", terms="المحضر, في المحكمة")
+    vocabulary.reset()
+    hits = ask(database_engine, "المحضر", locale="ar").hits
+    snippet = next(h.snippet for h in hits if h.slug == "test-guide")
+    assert "<mark>المحكمة</mark>" in snippet or "<mark>المحضر</mark>" in snippet
+    assert "<mark>في</mark>" not in snippet
+    matches = expand("المحضر", "ar", vocabulary.get_vocabulary()).matches
+    assert "المحكمة" in matches and "في" not in matches
