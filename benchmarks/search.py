@@ -206,6 +206,7 @@ def main():
     rng = random.Random(args.seed)
 
     connection = setup_django("_bench", keep=args.keep)
+    from django.conf import settings
     from django.db import reset_queries
     from django.utils import translation
     from wagtail.models import Page
@@ -213,6 +214,7 @@ def main():
     from search import service
     from search.engines.base import SearchQuery
 
+    settings.SEARCH_FREEZE_BUILT_OBJECTS = True  # as in production; the test settings' is off
     if args.keep and Page.objects.filter(depth__gte=4).exists():
         print(f"database: {connection.vendor}; reusing the kept database")
     else:

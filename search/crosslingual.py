@@ -41,6 +41,7 @@ from wagtail.search.models import IndexEntry
 
 from cms.locales import by_code
 
+from .longlived import settle
 from .registry import SEARCH_TYPES
 from .text import UNMARKED_TYPING, is_stop_word, plain, stem, words
 
@@ -271,6 +272,7 @@ def get_dictionary() -> Dictionary:
             started = time.monotonic()
             dictionary = build()
             _current.update(dictionary=dictionary, version=version)
+            settle()
             logger.info("Cross-language dictionary built in %.0f ms.",
                         (time.monotonic() - started) * 1000)
         _current["checked"] = now

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from wagtail.search.models import IndexEntry
 
 from .lemmas import LEMMA_LANGUAGES, lemma_table, lemmas
+from .longlived import settle
 from .text import MIN_WORD, plain, query_stems, stem, words
 
 CHECK_EVERY_SECONDS = 10
@@ -236,6 +237,7 @@ def get_vocabulary() -> Vocabulary:
         stale = now - _current["built"] > MAX_AGE_SECONDS
         if stale or _current["fingerprint"] != fingerprint or _current["vocabulary"] is None:
             _current.update(vocabulary=build(), fingerprint=fingerprint, built=now)
+            settle()
         _current["checked"] = now
     return _current["vocabulary"]
 

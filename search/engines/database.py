@@ -251,7 +251,10 @@ def _kinds(locale) -> list[tuple]:
 
 def _new_kinds(locale) -> list[tuple]:
     page_types = [_content_type_id(t.model) for t in SEARCH_TYPES if t.is_page]
-    pages = Page.objects.live().public().filter(locale=locale, content_type_id__in=page_types)
+    # Page.public(), with the view restrictions read once per search, not once per language.
+    private = once_per_search("private pages", lambda: Page.objects.private_q())
+    pages = Page.objects.live().exclude(private).filter(locale=locale,
+                                                         content_type_id__in=page_types)
     kinds = [(pages, ("pk", "content_type_id", "path", "title"))]
     for search_type in SEARCH_TYPES:
         if not search_type.is_page:
@@ -354,7 +357,8 @@ def _pages(window) -> dict:
     ids = {c.pk: c.type for c in window if c.type in types}
     if not ids:
         return {}
-    pages = Page.objects.filter(pk__in=ids)
+    # A URL needs only the url_path: a whole Page row each was most of this step's time.
+    pages = Page.objects.filter(pk__in=ids).only("id", "title", "slug", "url_path")
     # Wagtail looks the site root paths up in the cache once per page (a Redis round trip
     # each) unless they sit on the page, which is how it shares them within a request.
     roots = Site.get_site_root_paths()

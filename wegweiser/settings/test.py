@@ -33,3 +33,6 @@ PAGE_CACHE_ENABLED = False
 # The render memo (cms/caching/memo.py) likewise: tests that measure or check it switch it on
 # in a fresh generation (tests/conftest.py: `render_memo`).
 RENDER_MEMO_ENABLED = False
+# The test process builds vocabularies hundreds of times, each followed by a full collection
+# of a big process: tests/search/test_longlived.py switches it on where it is the subject.
+SEARCH_FREEZE_BUILT_OBJECTS = False
