@@ -34,7 +34,7 @@ from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, Sear
 from .models import SearchLogEntry
 from .privacy import redact
 from .registry import SEARCH_TYPES
-from .text import is_stop_word, stem, words
+from .text import is_stop_word, spelled_out, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 def search(query: SearchQuery) -> SearchResults:
     with one_search():
-        return _search(query)
+        return _search(replace(query, text=spelled_out(query.text)) if query.text else query)
 
 
 def with_hidden_last(query: SearchQuery, results: SearchResults, ask) -> SearchResults:

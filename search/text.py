@@ -33,6 +33,19 @@ def normalise(text: str) -> str:
     return ARABIC_MARKS.sub("", text).replace("İ", "i").casefold()
 
 
+# Abbreviations made of single letters, which words() leaves out: read as what they stand
+# for. Most associations write their name with "e. V."; "Was ist ein e. V.?" searched for
+# "was ist ein" alone. Not "eV": a Turkish word (house).
+_ABBREVIATIONS = ((re.compile(r"(?<!\w)e\.\s?v(?:\.|(?!\w))", re.IGNORECASE),
+                   "eingetragener Verein"),)
+
+
+def spelled_out(text: str) -> str:
+    for pattern, meaning in _ABBREVIATIONS:
+        text = pattern.sub(meaning, text)
+    return text
+
+
 def words(text: str) -> list[str]:
     return [w for w in WORD.findall(normalise(text)) if len(w) >= MIN_WORD]
 

@@ -9,8 +9,9 @@ from django.apps import apps
 from wagtail.models import Locale
 
 from cms.models import GlossaryTerm
-from search import vocabulary
+from search import service, vocabulary
 from search.definitions import asks_for_definition, term_answers
+from search.engines.base import SearchQuery
 from search.engines.database import _type_weight
 from search.expansion import ExpandedQuery, expand
 from search.models import Synonym
@@ -144,3 +145,17 @@ def test_the_small_words_of_a_multi_word_synonym_are_not_marked(database_engine)
     assert "<mark>في</mark>" not in snippet
     matches = expand("المحضر", "ar", vocabulary.get_vocabulary()).matches
     assert "المحكمة" in matches and "في" not in matches
+
+
+@pytest.mark.parametrize("text", ["e.V.", "Was ist ein e. V.?", "what is an e.V.", "شو يعني e.V."])
+def test_e_v_finds_the_term_it_abbreviates(database_engine, django_capture_on_commit_callbacks,
+                                           text):
+    # Its letters alone are no words: "Was ist ein e. V.?" searched for "was ist ein".
+    with django_capture_on_commit_callbacks(execute=True):
+        GlossaryTerm.objects.create(
+            term="Eingetragener Verein (e. V.)", slug="eingetragener-verein",
+            locale=Locale.objects.get(language_code="de"),
+            definition="Ein Verein, der im Vereinsregister des Amtsgerichts steht.")
+    vocabulary.reset()
+    first = service.search(SearchQuery(text=text, locale="de")).hits[0]
+    assert (first.type, first.slug) == ("glossary", "eingetragener-verein")
