@@ -140,10 +140,12 @@ def search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
 
 def _with_the_places_own(query: SearchQuery, listed: SearchResults,
                          understood: list[Understood], ask) -> SearchResults:
-    """A place read from the text ("грант для громади в Берліні") lists the place's own
-    programmes (Facet.nearest 0) after those with the other words, also when they lack
-    them: written in German only, or in other words than the reader's. Passed ones stay
-    last (service.with_hidden_last)."""
+    """A place read from the text ("грант для громади в Берліні") lists the programmes with
+    the other words nearest first, as the finder lists the place (Leipzig's own, Sachsen's,
+    then nationwide ones, in the engine's order among equals): a reader who names the city
+    looks for what is there. Then the place's own programmes (Facet.nearest 0) that lack
+    the words: written in German only, or in other words than the reader's. Passed ones
+    stay last (service.with_hidden_last)."""
     from . import service
 
     if listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
@@ -151,18 +153,18 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
     distance = _distance(query, understood)
     if distance is None:
         return listed
-    alone = ask(replace(query, text="", offset=0, limit=NEAREST_AT_MOST))
-    own = [h for h in alone.hits if not any(distance(h))]
-    if not own or alone.count > NEAREST_AT_MOST:
-        return listed
     worded = ask(replace(query, offset=0, limit=NEAREST_AT_MOST))
+    nearest = sorted(worded.hits, key=distance)
+    alone = ask(replace(query, text="", offset=0, limit=NEAREST_AT_MOST))
     first = {(h.type, h.slug) for h in worded.hits}
-    more = [h for h in own if (h.type, h.slug) not in first]
-    if not more:
+    more = [] if alone.count > NEAREST_AT_MOST else [
+        h for h in alone.hits if not any(distance(h)) and (h.type, h.slug) not in first]
+    if not more and nearest == worded.hits:
         return listed
-    hits = worded.hits + more
+    hits = nearest + more
+    facets = service.counted_with(query, worded, more) if more else worded.facets
     page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit],
-                   facets=service.counted_with(query, worded, more))
+                   facets=facets)
     return service.with_hidden_last(query, page, ask)
 
 

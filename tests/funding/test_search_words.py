@@ -273,3 +273,18 @@ def test_the_places_own_programme_is_listed_without_the_other_words(client, plac
                                                      locale="de", offset=1, limit=1))
     second = search(query, understood)
     assert [h.slug for h in second.hits] == ["fonds-leipzig"] and second.count == len(slugs)
+
+
+def test_the_places_programmes_with_the_words_come_nearest_first(
+        client, django_capture_on_commit_callbacks):
+    """All have the word; the nationwide one's short title scores highest as text, yet a
+    reader who names Leipzig gets Leipzig's own first, then Sachsen's."""
+    with django_capture_on_commit_callbacks(execute=True):
+        programme("integration-bund", "bundesweit", title="Integration")
+        programme("integration-sachsen", "sachsen", title="Integration in Sachsen und Umgebung")
+        programme("integration-leipzig", "14713",
+                  title="Stadt Leipzig: Fonds für Integration, Teilhabe und Nachbarschaft")
+    answer = client.get(API, {"q": "Förderung Leipzig Integration", "lang": "de"}).json()
+    slugs = [r["slug"] for r in answer["results"]]
+    assert slugs[:2] == ["integration-leipzig", "integration-sachsen"], slugs
+    assert "integration-bund" in slugs  # nationwide ones follow
