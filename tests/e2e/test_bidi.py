@@ -97,3 +97,13 @@ def test_latin_parts_of_right_to_left_body_text_keep_their_order(page, language,
     xs = paragraph.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
     xs = [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
     assert reads_left_to_right(xs), f"{part!r} drawn out of order in {language}: {xs}"
+
+
+def test_latin_parts_of_an_arabic_search_snippet_keep_their_order(page):
+    """A result's snippet is body text too: "e. V." in an Arabic snippet reads as written."""
+    page.goto("/ar/search/?q=e.V.")
+    snippet = page.locator(".search-results li > p").filter(has_text="e. V.").first
+    assert snippet.count(), "no Arabic snippet with 'e. V.'"
+    xs = snippet.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", "e. V.")
+    xs = [x for x, char in zip(xs, "e. V.", strict=True) if not char.isspace()]
+    assert reads_left_to_right(xs), f"'e. V.' drawn out of order in a snippet: {xs}"
