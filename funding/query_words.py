@@ -142,8 +142,8 @@ MONEY_WORDS = re.compile(
     r"(?<!\w)(?:Geld(?:er)?|money|cash|support|(?:ال|لل)?(?:مال|أموال|اموال|فلوس|مصاري|نقود|دعم)|"
     r"پول|حمایت|деньг\w*|денег|поддержк\w*|грош\w*|кошти|коштів|коштами|підтримк\w*|"
     r"tiền|hỗ trợ)(?!\w)", re.IGNORECASE)
-# "destek" ends in ğ before a vowel: "proje desteği", "desteğe".
-TURKISH_MONEY = re.compile(r"(?<!\w)(?:para(?:sı|yı|ya|lar\w*)?|deste[kğ]\w*)(?!\w)",
+# "destek" ends in ğ before a vowel: "proje desteği", "desteğe" (typed "destegi" too).
+TURKISH_MONEY = re.compile(r"(?<!\w)(?:para(?:sı|yı|ya|lar\w*)?|deste[kğg]\w*)(?!\w)",
                            re.IGNORECASE)
 
 

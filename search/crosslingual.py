@@ -272,9 +272,9 @@ def get_dictionary() -> Dictionary:
             started = time.monotonic()
             dictionary = build()
             _current.update(dictionary=dictionary, version=version)
-            settle()
             logger.info("Cross-language dictionary built in %.0f ms.",
                         (time.monotonic() - started) * 1000)
+            settle()
         _current["checked"] = now
     return dictionary
 

@@ -70,7 +70,10 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 def search(query: SearchQuery) -> SearchResults:
     with one_search():
-        return _search(replace(query, text=spelled_out(query.text)) if query.text else query)
+        results = _search(replace(query, text=spelled_out(query.text)) if query.text else query)
+        if query.text and query.offset == 0 and not query.filtered:
+            results = _with_promotions(query, results)  # as typed: what editors promote
+        return _listed(query, results)
 
 
 def with_hidden_last(query: SearchQuery, results: SearchResults, ask) -> SearchResults:
@@ -117,11 +120,7 @@ def _search(query: SearchQuery) -> SearchResults:
             results = _ask(query)
             if results.count < FEW_HITS:
                 results = _with_german(query)
-    if results is None:
-        results = _ask(query)
-    if query.text and query.offset == 0 and not query.filtered:
-        results = _with_promotions(query, results)
-    return _listed(query, results)
+    return _ask(query) if results is None else results
 
 
 def _listed(query: SearchQuery, results: SearchResults) -> SearchResults:

@@ -36,7 +36,8 @@ def normalise(text: str) -> str:
 # Abbreviations made of single letters, which words() leaves out: read as what they stand
 # for. Most associations write their name with "e. V."; "Was ist ein e. V.?" searched for
 # "was ist ein" alone. Not "eV": a Turkish word (house).
-_ABBREVIATIONS = ((re.compile(r"(?<!\w)e\.\s?v(?:\.|(?!\w))", re.IGNORECASE),
+# Not inside an address ("info@verein-e.v.de") or another abbreviation ("K.e.V.").
+_ABBREVIATIONS = ((re.compile(r"(?<![\w.@/-])e\.\s?v(?:\.(?!\w)|(?![\w.]))", re.IGNORECASE),
                    "eingetragener Verein"),)
 
 

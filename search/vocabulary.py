@@ -66,6 +66,7 @@ class Vocabulary:
                 for word in self.counts:
                     index[stem(word, language)].append(word)
                 self._stems[language] = index
+                settle()  # built after the vocabulary: frozen with it
             return self._stems[language]
 
     def _plain_index(self) -> dict[str, list[str]]:
@@ -78,6 +79,7 @@ class Vocabulary:
                     if not word.isascii() and (bare := plain(word, cached=False)).isascii():
                         index[bare].append(word)
                 self._plain = index
+                settle()
             return self._plain
 
     def unaccented(self, word: str) -> list[str]:
@@ -100,6 +102,7 @@ class Vocabulary:
                     for lemma in lemmas(word, language):
                         index[lemma].append(word)
                 self._lemmas[language] = index
+                settle()
                 logger.debug("Lemma index (%s) of %d words in %.2f s", language,
                             len(self.counts), time.monotonic() - started)
             return self._lemmas[language]

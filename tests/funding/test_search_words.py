@@ -244,7 +244,8 @@ def test_frankfurt_and_districts_in_cyrillic_letters(client, places, text, lang,
 @pytest.mark.parametrize(("text", "lang"), [
     ("деньги на праздник в Лейпциге", "ru"), ("پول برای جشن در لایپزیگ", "fa"),
     ("Leipzig'de bayram için para", "tr"), ("Geld für ein Fest in Leipzig", "de"),
-    ("Leipzig'de bayram desteği", "tr")])  # destek + -i: the k becomes ğ
+    ("Leipzig'de bayram desteği", "tr"),  # destek + -i: the k becomes ğ
+    ("leipzigde bayram destegi", "tr")])  # … typed without Turkish letters
 def test_everyday_money_words_beside_a_place_search_for_programmes(client, places, text,
                                                                     lang):
     answer = client.get(API, {"q": text, "lang": lang}).json()

@@ -38,3 +38,24 @@ def test_without_the_setting_nothing_is_frozen(settings, unfrozen):
     vocabulary.get_vocabulary()
     assert gc.get_freeze_count() == 0
     vocabulary.reset()
+
+
+class _Cycle:
+    def __init__(self):
+        self.me = self
+
+
+def test_a_cycle_frozen_by_one_build_is_collected_at_the_next(settings, unfrozen):
+    """What a request held when a build froze everything, and dropped later as cyclic
+    garbage, is not kept for ever: the next build collects it."""
+    from search.longlived import settle
+
+    settings.SEARCH_FREEZE_BUILT_OBJECTS = True
+    held = _Cycle()
+    settle()
+    dropped = weakref.ref(held)
+    del held
+    gc.collect()  # a full collection passes frozen objects by
+    assert dropped() is not None
+    settle()
+    assert dropped() is None

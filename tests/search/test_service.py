@@ -74,6 +74,13 @@ def test_editors_pick_comes_first(promotion):
     assert [h.slug for h in results.hits].count("zweiter-leitfaden") == 1
 
 
+def test_editors_pick_for_what_readers_typed_with_an_abbreviation(promotion):
+    # The search reads "e. V." as "eingetragener Verein"; the pick is on the typed words.
+    SearchPromotion.objects.create(query=Query.get("e.V."), page=promotion, sort_order=0)
+    first = ask("e.V.").hits[0]
+    assert (first.slug, first.promoted) == ("zweiter-leitfaden", True)
+
+
 def test_editors_pick_in_the_readers_language(guide):
     SearchPromotion.objects.create(query=Query.get("test"), page=guide, sort_order=0)
     first = ask("test", locale="ar").hits[0]

@@ -20,6 +20,7 @@ def test_e_v_is_read_as_the_words_it_stands_for(typed):
         "mosaik", "eingetragener", "verein", "gründen"]
 
 
-@pytest.mark.parametrize("typed", ["e.Vorstand", "Hev.", "ev", "Bewerbung ev. später"])
+@pytest.mark.parametrize("typed", ["e.Vorstand", "Hev.", "ev", "Bewerbung ev. später",
+                                   "info@verein-e.v.de", "K.e.V."])
 def test_other_words_with_e_and_v_stay_as_written(typed):
     assert spelled_out(typed) == typed
