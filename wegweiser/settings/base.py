@@ -185,8 +185,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Search ------------------------------------------------------------------------------
 SEARCH_ENGINE = env_str("SEARCH_ENGINE", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-# Keep the vocabulary's objects out of the garbage collector's full passes (search/longlived.py).
-SEARCH_FREEZE_BUILT_OBJECTS = True
+SEARCH_FREEZE_BUILT_OBJECTS = True  # out of full garbage collections: search/longlived.py
 # 'simple' on PostgreSQL: words as written, like SQLite's FTS5 tokeniser; the reader's
 # language is applied on the query side (search/engines/database.py). SQLite ignores it.
 WAGTAILSEARCH_BACKENDS = {
