@@ -102,9 +102,9 @@ class Vocabulary:
                     for lemma in lemmas(word, language):
                         index[lemma].append(word)
                 self._lemmas[language] = index
-                settle()
                 logger.debug("Lemma index (%s) of %d words in %.2f s", language,
                             len(self.counts), time.monotonic() - started)
+                settle()
             return self._lemmas[language]
 
     def _remember(self, key, compute):
