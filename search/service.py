@@ -28,7 +28,7 @@ from cms.i18n import swap_language_prefix
 from cms.locales import for_language as locale_for
 from cms.searchable import one_search, registry
 
-from . import crosslingual
+from . import crosslingual, overlap
 from .definitions import DEFINITION_TYPES, term_answers
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .models import SearchLogEntry
@@ -169,12 +169,13 @@ def _with_german(query: SearchQuery) -> SearchResults:
     with the question's words in German (search.crosslingual). One list: counts, pages and
     facet counts cover both parts. The German part is the best GERMAN_DEPTH German matches
     without a translation; a reader wanting more German results searches in German."""
-    own = _ask(query)
     # German snippets only where German hits may be shown: the first page (a German page named
-    # by the question may lead there, _merged), room left on this page, or few own hits.
-    shown = (query.offset == 0 or own.count < FEW_HITS
-             or query.offset + query.limit > own.count)
-    german_text, extra = _german_part(query, snippets=shown)
+    # by the question may lead there, _merged), room left on this page, or few own hits. On
+    # the first page the German part is asked while the reader's own is (search.overlap).
+    german = overlap.start(_german_part, query) if query.offset == 0 else None
+    own = _ask(query)
+    shown = own.count < FEW_HITS or query.offset + query.limit > own.count
+    german_text, extra = german.result() if german else _german_part(query, snippets=shown)
     if not extra:
         return own
     if own.count < FEW_HITS:  # all own hits fit before the German ones: order them together

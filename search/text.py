@@ -1,6 +1,7 @@
 """Words, stems and highlighted snippets, the same for every language the site has."""
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -73,9 +74,17 @@ def plain(word: str, cached: bool = True) -> str:
     return (fold(word) if cached else _unmarked(word)).replace("đ", "d")
 
 
-@lru_cache(maxsize=16)
+# A Snowball stemmer keeps the word it works on in itself: two threads sharing one garble
+# each other's words (search.overlap stems on a second thread; so do threaded servers).
+_stemmers = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMER_LANGUAGE.get(language, "german"))
+    name = STEMMER_LANGUAGE.get(language, "german")
+    own = _stemmers.__dict__
+    if name not in own:
+        own[name] = snowballstemmer.stemmer(name)
+    return own[name]
 
 
 # Arabic writes "and"/"so" (و ف) onto the word, before the article and its prepositions

@@ -39,6 +39,7 @@ GENDER_LINKS = ("en", "n", "innen", "")
 GENDER_ENDINGS = ("", "en", "n", "s", "e")  # the index's plural of the rest (-organisationen)
 MAX_EXPANSIONS = 12
 MAX_MEMO = 50_000
+_MISSING = object()
 
 logger = logging.getLogger(__name__)
 
@@ -108,11 +109,13 @@ class Vocabulary:
             return self._lemmas[language]
 
     def _remember(self, key, compute):
-        if len(self._memo) > MAX_MEMO:
-            self._memo.clear()
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        # Read once: another search thread may clear the memo between two reads.
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(self._memo) > MAX_MEMO:
+                self._memo.clear()
+            found = self._memo[key] = compute()
+        return found
 
     def inflections(self, word: str, language: str) -> list[str]:
         """Indexed words with the same stem or lemma (Förderanträge -> Förderantrag,

@@ -13,6 +13,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         report = import_path(FIXTURE_CONTENT)
         assert report.ok, [(r.path, r.message) for r in report.failed]
+    yield
+    from search import overlap
+
+    overlap.shutdown()  # its connection would keep the test database from being dropped
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ class RunningSite:
     process: subprocess.Popen | None
     log_path: Path | None
     mail_dir: Path | None = None  # the server's sent mails, one file per message
+    database_url: str | None = None
 
     def mails(self) -> list[str]:
         """Every mail the server sent so far, oldest first, as text (headers and body)."""
@@ -136,7 +137,7 @@ def start_site() -> tuple[RunningSite, Callable[[], None]]:
         preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
     site = RunningSite(url=f"http://127.0.0.1:{port}", process=process, log_path=log_path,
-                       mail_dir=workdir / "mail")
+                       mail_dir=workdir / "mail", database_url=database_url)
 
     def stop():
         stop_process(process)

@@ -24,3 +24,37 @@ def test_e_v_is_read_as_the_words_it_stands_for(typed):
                                    "info@verein-e.v.de", "K.e.V."])
 def test_other_words_with_e_and_v_stay_as_written(typed):
     assert spelled_out(typed) == typed
+
+
+def test_two_threads_stemming_at_once_each_get_their_own_words_stems():
+    """search.overlap stems the German part's words on a second thread while the reader's
+    are stemmed; threaded servers do the same. One shared Snowball stemmer garbled words."""
+    import threading
+
+    from search.text import stem
+
+    unstemmed = stem.__wrapped__  # past the cache: every call stems
+    words_by_language = {
+        "ar": ["الجمعيات", "والتمويل", "بالتسجيل", "المساهمة", "الخطوات", "جمعيتنا"] * 300,
+        "de": ["Vereinsgründungen", "Förderanträgen", "Mitgliederversammlungen"] * 300,
+    }
+    expected = {lang: [unstemmed(w, lang) for w in found]
+                for lang, found in words_by_language.items()}
+    results, failures = {}, []
+    start = threading.Barrier(4)
+
+    def work(key, language):
+        start.wait()
+        try:
+            results[key] = [unstemmed(w, language) for w in words_by_language[language]]
+        except Exception as error:  # a garbled stemmer raises IndexError, or stems wrongly
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(n, lang))
+               for n, lang in enumerate(["ar", "ar", "de", "ar"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    assert [results[n] for n in range(4)] == [expected[lang] for lang in ("ar", "ar", "de", "ar")]
