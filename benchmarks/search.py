@@ -198,7 +198,9 @@ def main():
                              "does some time after a bulk import; without it the tables have "
                              "no statistics, the state right after the import")
     parser.add_argument("--slowest", type=int, default=0, metavar="N",
-                        help="print the N slowest searches with the SQL each one ran")
+                        help="print the N slowest searches with the SQL each one ran (the "
+                             "reader's part: the German part runs on its own connection, "
+                             "search/overlap.py)")
     parser.add_argument("--profile", metavar="FILE",
                         help="write cProfile statistics of the timed searches to FILE (the "
                              "times printed then include the profiler's own cost)")
