@@ -295,6 +295,9 @@ def main():
         for statement in sorted(sql, key=lambda q: -float(q["time"]))[:5]:
             print(f"  {float(statement['time']) * 1000:8.1f} ms  {statement['sql'][:2000]}")
     if not args.keep:
+        from search import overlap
+
+        overlap.shutdown()  # its connection would keep PostgreSQL from dropping the database
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
 

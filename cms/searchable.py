@@ -207,15 +207,20 @@ _one_search: ContextVar[dict | None] = ContextVar("one_search", default=None)
 
 
 @contextmanager
-def one_search():
+def one_search(shared: dict | None = None):
     """Within it, what a search reads once per language (the facets' contexts, what a reader
     may see) is read once: an answer in another language asks the engine twice, for the
-    reader's language and for German, and then lists the facets of both."""
-    token = _one_search.set({})
+    reader's language and for German, and then lists the facets of both. `shared`: the
+    memo of a search another thread works for (this_search(); search.overlap)."""
+    token = _one_search.set({} if shared is None else shared)
     try:
         yield
     finally:
         _one_search.reset(token)
+
+
+def this_search() -> dict | None:
+    return _one_search.get()
 
 
 def once_per_search(key, build: Callable[[], Any]):

@@ -11,24 +11,27 @@ before searching; every test that rolls back). There the call runs where it was 
 
 from __future__ import annotations
 
-import contextvars
+import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.conf import settings
 from django.db import connections
+from django.utils import translation
+
+from cms.searchable import one_search, this_search
 
 _executor: ThreadPoolExecutor | None = None
 _lock = threading.Lock()
 
 
 def start(function, *args) -> Future:
-    """function(*args) on the search thread, with the caller's context (active language, the
-    search's memo); or at once, here, where it may not overlap."""
+    """function(*args) on the search thread, in the caller's language and search (its memo of
+    what a search reads once); or at once, here, where it may not overlap."""
     if not may_overlap():
         return _done(function, *args)
-    context = contextvars.copy_context()
-    return _pool().submit(context.run, _on_own_connection, function, *args)
+    return _pool().submit(_as_the_caller, function, args, translation.get_language(),
+                          this_search())
 
 
 def may_overlap() -> bool:
@@ -56,14 +59,27 @@ def _pool() -> ThreadPoolExecutor:
         return _executor
 
 
-def _on_own_connection(function, *args):
-    # The thread keeps its connection from search to search (opening one costs about as much
-    # as the overlap saves), checked first as CONN_HEALTH_CHECKS would: the database may have
-    # restarted since the last search.
+def _forget_pool() -> None:
+    """In a forked child the thread is gone: the next search starts a new one."""
+    global _executor, _lock
+    _executor, _lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _as_the_caller(function, args, language, memo):
+    # The thread's own context, not a copy of the caller's: Django keeps its cache clients
+    # (Redis, and their circuit breakers) per thread and context, and a fresh copy per search
+    # would build new ones every time. Only the language and the search's memo are carried.
+    # The thread keeps its database connection from search to search (opening one costs
+    # about as much as the overlap saves), checked first as CONN_HEALTH_CHECKS would: the
+    # database may have restarted since the last search.
     for connection in connections.all(initialized_only=True):
         if connection.connection is not None and not connection.is_usable():
             connection.close()
-    return function(*args)
+    with translation.override(language), one_search(memo):
+        return function(*args)
 
 
 def shutdown() -> None:

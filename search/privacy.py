@@ -22,7 +22,7 @@ numbers. The price: an amount typed as 100000 becomes "[number]", and a phone nu
 without its area code and under 6 digits (12345) stays.
 
 Promotions are unaffected: they are looked up by the reader's query as typed
-(service.promoted_hits), and for a query without such data `redact` changes nothing, so the
+(promotions.promoted_hits), and for a query without such data `redact` changes nothing, so the
 logged Query row is the one editors promote.
 """
 

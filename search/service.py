@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import time
 from collections import Counter
 from dataclasses import replace
 
@@ -18,9 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
-from django.utils.html import escape
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -33,6 +30,7 @@ from .definitions import DEFINITION_TYPES, term_answers
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
 from .models import SearchLogEntry
 from .privacy import redact
+from .promotions import with_promotions
 from .registry import SEARCH_TYPES
 from .text import is_stop_word, spelled_out, stem, words
 
@@ -72,7 +70,7 @@ def search(query: SearchQuery) -> SearchResults:
     with one_search():
         results = _search(replace(query, text=spelled_out(query.text)) if query.text else query)
         if query.text and query.offset == 0 and not query.filtered:
-            results = _with_promotions(query, results)  # as typed: what editors promote
+            results = with_promotions(query, results)  # as typed: what editors promote
         return _listed(query, results)
 
 
@@ -194,15 +192,21 @@ def _with_german(query: SearchQuery) -> SearchResults:
 
 
 def _german_part(query: SearchQuery, snippets: bool = True) -> tuple[str, list[SearchHit]]:
-    """(the German words asked for, the German hits whose page the reader's language lacks).
-    Their count and facet counts come from these hits (_merge_facets), not from the engine."""
+    """(the German words asked for that may name a page, the German hits whose page the
+    reader's language lacks). Their count and facet counts come from these hits
+    (_merge_facets), not from the engine."""
     text = crosslingual.german_query(query.text, query.locale) if query.text else ""
     if query.text and not text:
         return "", []  # not one word German text knows: nothing to ask
     german = _ask(replace(query, text=text, locale=SOURCE_LANGUAGE, offset=0,
                           limit=GERMAN_DEPTH, counted=False, snippets=snippets))
-    return text, [_as_fallback(h, query.locale)
-                  for h in _without_translations(german.hits, query.locale)]
+    # A word in the titles of more than FEW_HITS German results, translated ones included,
+    # names no one page ("Verein" for "Satzung Verein"): a German page whose title has only
+    # that word does not lead (_strong). The untranslated few alone are too few to tell.
+    in_titles = Counter(s for h in german.hits for s in _title_stems(h.title))
+    naming = " ".join(w for w in words(text) if in_titles[stem(w, SOURCE_LANGUAGE)] <= FEW_HITS)
+    return naming, [_as_fallback(h, query.locale)
+                    for h in _without_translations(german.hits, query.locale)]
 
 
 def _ordered(query: SearchQuery, own: list[SearchHit], german: list[SearchHit],
@@ -367,84 +371,3 @@ def _merge_facets(query: SearchQuery, own: dict, extra: list[SearchHit],
                              for value in dict.fromkeys(v for v, _label in order)
                              if counts.get(value) or value in chosen]
     return merged
-
-
-# --- editors' picks ----------------------------------------------------------------------
-def _with_promotions(query: SearchQuery, results: SearchResults) -> SearchResults:
-    picks = promoted_hits(query.text, query.locale)
-    if not picks:
-        return results
-    picked = {(h.type, h.slug) for h in picks}
-    rest = [h for h in results.hits if (h.type, h.slug) not in picked]
-    added = len(picks) - (len(results.hits) - len(rest))
-    return replace(results, hits=picks + rest, count=results.count + added)
-
-
-_promoted = {"queries": frozenset(), "at": None}
-PROMOTIONS_CHECK_SECONDS = 10
-
-
-def _promoted_queries() -> frozenset[str]:
-    """The query strings that have promotions, known per process for a few seconds: most
-    searches have none and need no query for them."""
-    now = time.monotonic()
-    if _promoted["at"] is None or now - _promoted["at"] > PROMOTIONS_CHECK_SECONDS:
-        strings = SearchPromotion.objects.values_list("query__query_string", flat=True)
-        _promoted.update(queries=frozenset(strings), at=now)
-    return _promoted["queries"]
-
-
-def forget_promotions() -> None:
-    _promoted.update(at=None)
-
-
-def promoted_hits(text: str, language: str) -> list[SearchHit]:
-    """Wagtail search promotions for this query, in the reader's language where translated."""
-    normalised = normalise_query_string(text)
-    if normalised not in _promoted_queries():
-        return []
-    query = Query.objects.filter(query_string=normalised).first()
-    if query is None:
-        return []
-    locale = locale_for(language)
-    type_by_model = {t.model.lower(): t.key for t in SEARCH_TYPES if t.is_page}
-    hits = []
-    for pick in query.editors_picks.select_related("page").order_by("sort_order"):
-        if pick.page is None:
-            hits.append(SearchHit(title=pick.external_link_text or pick.external_link_url,
-                                  url=pick.external_link_url, slug="", type="link",
-                                  locale=language, snippet="", promoted=True))
-            continue
-        page = pick.page
-        if locale and page.locale_id != locale.pk:
-            page = page.get_translation_or_none(locale) or page
-        if not page.live or not _is_public(page):
-            continue
-        page = page.specific
-        model = f"{page._meta.app_label}.{page.__class__.__name__}".lower()
-        url = page.url or ""
-        if page.locale.language_code != language:
-            url = swap_language_prefix(url, language)
-        hits.append(SearchHit(
-            title=page.title, url=url, slug=page.slug, type=type_by_model.get(model, "page"),
-            locale=page.locale.language_code,
-            snippet=escape(pick.description or getattr(page, "summary", "")),
-            promoted=True, object_id=page.pk,
-        ))
-    return _with_facts(hits)
-
-
-def _with_facts(hits: list[SearchHit]) -> list[SearchHit]:
-    """Editors' picks show the facts of their type too (a programme's deadline)."""
-    today = timezone.localdate()
-    for search_type in SEARCH_TYPES:
-        ids = [h.object_id for h in hits if h.type == search_type.key]
-        if ids and search_type.facts:
-            facts = search_type.facts(ids, today)
-            hits = [replace(h, facts=facts.get(h.object_id)) if h.type == search_type.key
-                    else h for h in hits]
-    return hits
-
-
-def _is_public(page) -> bool:
-    return not page.get_view_restrictions().exists()

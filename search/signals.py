@@ -97,7 +97,7 @@ def _forget_synonyms(sender, **kwargs):
 
 
 def _forget_promotions(sender, **kwargs):
-    from search.service import forget_promotions
+    from search.promotions import forget_promotions
 
     forget_promotions()
 
