@@ -23,15 +23,23 @@ from cms.searchable import one_search, this_search
 
 _executor: ThreadPoolExecutor | None = None
 _lock = threading.Lock()
+# One thread with one connection per process. While it works for one search, another
+# search (a threaded server) asks its German part itself rather than wait in line.
+_idle = threading.Semaphore(1)
 
 
 def start(function, *args) -> Future:
     """function(*args) on the search thread, in the caller's language and search (its memo of
-    what a search reads once); or at once, here, where it may not overlap."""
-    if not may_overlap():
+    what a search reads once); or at once, here, where it may not overlap or the thread is
+    busy."""
+    if not may_overlap() or not _idle.acquire(blocking=False):
         return _done(function, *args)
-    return _pool().submit(_as_the_caller, function, args, translation.get_language(),
-                          this_search())
+    try:
+        return _pool().submit(_as_the_caller, function, args, translation.get_language(),
+                              this_search())
+    except BaseException:
+        _idle.release()
+        raise
 
 
 def may_overlap() -> bool:
@@ -53,16 +61,14 @@ def _pool() -> ThreadPoolExecutor:
     global _executor
     with _lock:
         if _executor is None:
-            # One thread: a search asks for one German part at a time; a threaded server's
-            # searches queue for it rather than open a connection each.
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-german")
         return _executor
 
 
 def _forget_pool() -> None:
     """In a forked child the thread is gone: the next search starts a new one."""
-    global _executor, _lock
-    _executor, _lock = None, threading.Lock()
+    global _executor, _lock, _idle
+    _executor, _lock, _idle = None, threading.Lock(), threading.Semaphore(1)
 
 
 os.register_at_fork(after_in_child=_forget_pool)
@@ -75,11 +81,14 @@ def _as_the_caller(function, args, language, memo):
     # The thread keeps its database connection from search to search (opening one costs
     # about as much as the overlap saves), checked first as CONN_HEALTH_CHECKS would: the
     # database may have restarted since the last search.
-    for connection in connections.all(initialized_only=True):
-        if connection.connection is not None and not connection.is_usable():
-            connection.close()
-    with translation.override(language), one_search(memo):
-        return function(*args)
+    try:
+        for connection in connections.all(initialized_only=True):
+            if connection.connection is not None and not connection.is_usable():
+                connection.close()
+        with translation.override(language), one_search(memo):
+            return function(*args)
+    finally:
+        _idle.release()  # before the caller has the result: its next search may use the thread
 
 
 def shutdown() -> None:

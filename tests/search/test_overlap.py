@@ -38,3 +38,22 @@ def test_turned_off_the_part_runs_where_it_was_asked(settings):
     settings.SEARCH_OVERLAP_PARTS = False
     thread = overlap.start(_what_the_part_sees).result()[0]
     assert thread == threading.current_thread().name
+
+
+def test_while_the_thread_works_for_one_search_another_asks_its_part_itself():
+    # A threaded server's second search does not wait in line for the first one's part.
+    working, done = threading.Event(), threading.Event()
+
+    def long_part():
+        working.set()
+        done.wait(10)
+        return threading.current_thread().name
+
+    first = overlap.start(long_part)
+    assert working.wait(10)
+    try:
+        assert overlap.start(_what_the_part_sees).result()[0] == threading.current_thread().name
+    finally:
+        done.set()
+    assert first.result().startswith("search-german")
+    assert overlap.start(_what_the_part_sees).result()[0].startswith("search-german")
