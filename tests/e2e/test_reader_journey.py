@@ -60,7 +60,8 @@ def test_search_answers_after_the_database_dropped_its_connections(page, site):
     searches: the next search opens a new one instead of failing. (Another question each
     time: the page cache would answer the same one without searching.)"""
     if not (site.database_url or "").startswith("postgres"):
-        pytest.skip("cuts the connections of a PostgreSQL server; this run uses SQLite")
+        pytest.skip("cuts the connections of the site's PostgreSQL database; this site runs on "
+                    "SQLite, or was started by hand (E2E_SITE_URL)")
     _german_guide_listed(page, DATA_PROTECTION_AR[0] + " ")
     name = site.database_url.rsplit("/", 1)[-1]
     with psycopg.connect(site.database_url.rsplit("/", 1)[0] + "/postgres",
