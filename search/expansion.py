@@ -2,15 +2,23 @@
 German compounds and editors' synonyms. Engine-neutral: the database engine builds Wagtail
 query objects from it; the highlighter marks its words."""
 
+import logging
 from dataclasses import dataclass, field
 
 from wagtail.search.query import And, Or, PlainText
+
+from cms.searchable import registry
 
 from .definitions import term_answers
 from .synonyms import synonym_index
 from .text import UNMARKED_TYPING, fold, is_stop_word, stem, words
 from .vocabulary import Vocabulary
 
+logger = logging.getLogger(__name__)
+# What a type whose own words the search lacks (ExpandedQuery.unasked) scores, on both
+# engines: a programme's conditions share a how-to question's words ("gemeinnützig",
+# "Antrag"), yet the question asks for the guide.
+UNASKED_WEIGHT = 0.7
 MAX_TOKENS = 12  # a 2,000-character paste is not a question: its first words are
 MIN_COMPOUND = 9
 MAX_UNMARKED_SYNONYMS = 3  # "dieu" may be điều, điệu, ...: the synonyms of the most frequent
@@ -26,6 +34,9 @@ class ExpandedQuery:
     defines: bool | None = None
 
     language: str = ""  # the reader's: a synonym's small words are not marked
+    # Types with words of their own (SearchType.recognise: "Förderung", "grant") that the
+    # text lacks: "how do we become tax-exempt" asks for a guide, not a programme.
+    unasked: frozenset[str] = frozenset()
 
     @property
     def matches(self) -> set[str]:
@@ -69,7 +80,8 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     tokens = [w for w in words(text) if not is_stop_word(w, language)][:MAX_TOKENS]
     if not tokens:  # a question made only of small words: search for them after all
         tokens = words(text)[:MAX_TOKENS]
-    result = ExpandedQuery(defines=term_answers(text, language), language=language)
+    result = ExpandedQuery(defines=term_answers(text, language), language=language,
+                           unasked=unasked_types(text, language))
     corrected = []
     synonyms = synonym_index(language)
     # Typed without any marks ("thanh lap hoi"): each word may stand for its marked forms. Not
@@ -104,3 +116,17 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     if corrected != tokens and any(c in vocabulary for c in corrected):
         result.suggestion = " ".join(corrected)
     return result
+
+
+def unasked_types(text: str, language: str) -> frozenset[str]:
+    """The registered types with words of their own that `text` has none of."""
+    unasked = set()
+    for search_type in registry.types:
+        if search_type.recognise is None:
+            continue
+        try:
+            if not search_type.recognise(text, language):
+                unasked.add(search_type.key)
+        except Exception:  # a reader's odd text must never cost them the search
+            logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
+    return frozenset(unasked)

@@ -140,12 +140,13 @@ def search(query: SearchQuery, understood: list[Understood]) -> SearchResults:
 
 def _with_the_places_own(query: SearchQuery, listed: SearchResults,
                          understood: list[Understood], ask) -> SearchResults:
-    """A place read from the text ("грант для громади в Берліні") lists the programmes with
-    the other words nearest first, as the finder lists the place (Leipzig's own, Sachsen's,
-    then nationwide ones, in the engine's order among equals): a reader who names the city
-    looks for what is there. Then the place's own programmes (Facet.nearest 0) that lack
-    the words: written in German only, or in other words than the reader's. Passed ones
-    stay last (service.with_hidden_last)."""
+    """A place read from the text ("грант для громади в Берліні") lists the programmes
+    nearest first, as the finder lists the place (Leipzig's own, Sachsen's, then nationwide
+    ones): a reader who names the city looks for what is there. The place's own programmes
+    (Facet.nearest 0) come first even when they lack the other words: they are few, often
+    written in German only or in other words than the reader's ("молодіжний проект" for a
+    Berlin foundation's programme for young people). Among equals, those with the words
+    first, in the engine's order. Passed ones stay last (service.with_hidden_last)."""
     from . import service
 
     if listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
@@ -161,7 +162,7 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
         h for h in alone.hits if not any(distance(h)) and (h.type, h.slug) not in first]
     if not more and nearest == worded.hits:
         return listed
-    hits = nearest + more
+    hits = sorted(nearest + more, key=distance)
     facets = service.counted_with(query, worded, more) if more else worded.facets
     page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit],
                    facets=facets)

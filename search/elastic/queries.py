@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cms.searchable import registry
 from search.engines.base import SearchQuery
+from search.expansion import UNASKED_WEIGHT, unasked_types
 
 from .analyzers import uses_ngrams
 
@@ -174,7 +175,7 @@ def search_body(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
     offset = max(0, min(query.offset, MAX_RESULT_WINDOW))
     size = max(0, min(query.limit, MAX_RESULT_WINDOW - offset))
     body = {
-        "query": text_query(query, synonyms),
+        "query": _weighted(text_query(query, synonyms), query),
         "aggs": aggregations(query, today),
         "highlight": HIGHLIGHT,
         "from": offset,
@@ -191,6 +192,18 @@ def search_body(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
     if query.text:
         body["suggest"] = suggest_body(query.text)
     return body
+
+
+def _weighted(text: dict, query: SearchQuery) -> dict:
+    """The types whose own words the search lacks score UNASKED_WEIGHT, as in the database
+    engine ("how do we become tax-exempt" asks for a guide, not a programme)."""
+    unasked = unasked_types(query.text, query.locale) if query.text else frozenset()
+    if not unasked:
+        return text
+    return {"function_score": {
+        "query": text, "score_mode": "multiply", "boost_mode": "multiply",
+        "functions": [{"filter": {"terms": {"type": sorted(unasked)}},
+                       "weight": UNASKED_WEIGHT}]}}
 
 
 def suggest_body(text: str) -> dict:

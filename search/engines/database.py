@@ -24,7 +24,7 @@ from cms.locales import for_language as locale_for
 from cms.searchable import once_per_search, registry
 
 from ..definitions import DEFINITION_TYPES
-from ..expansion import ExpandedQuery, expand
+from ..expansion import UNASKED_WEIGHT, ExpandedQuery, expand
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words
 from ..vocabulary import get_vocabulary
@@ -239,7 +239,8 @@ def _type_weight(type_key: str, expanded: ExpandedQuery, in_title: int) -> float
             return DEFINITION_WEIGHT if in_title else 1.0
         whole = in_title >= len(expanded.groups) and expanded.defines is None
         return 1.0 if whole else TASK_WEIGHT
-    return WEIGHT_BY_TYPE.get(type_key, 1.0)
+    weight = WEIGHT_BY_TYPE.get(type_key, 1.0)
+    return weight * UNASKED_WEIGHT if type_key in expanded.unasked else weight
 
 
 def _kinds(locale) -> list[tuple]:

@@ -245,7 +245,8 @@ def test_frankfurt_and_districts_in_cyrillic_letters(client, places, text, lang,
     ("деньги на праздник в Лейпциге", "ru"), ("پول برای جشن در لایپزیگ", "fa"),
     ("Leipzig'de bayram için para", "tr"), ("Geld für ein Fest in Leipzig", "de"),
     ("Leipzig'de bayram desteği", "tr"),  # destek + -i: the k becomes ğ
-    ("leipzigde bayram destegi", "tr")])  # … typed without Turkish letters
+    ("leipzigde bayram destegi", "tr"),  # … typed without Turkish letters
+    ("бюджет на праздник в Лейпциге", "ru"), ("Budget für ein Fest in Leipzig", "de")])
 def test_everyday_money_words_beside_a_place_search_for_programmes(client, places, text,
                                                                     lang):
     answer = client.get(API, {"q": text, "lang": lang}).json()
@@ -263,18 +264,19 @@ def test_money_words_without_a_place_stay_words(client, places, text, lang):
 
 
 def test_the_places_own_programme_is_listed_without_the_other_words(client, places):
-    """The nationwide programme has the word, Leipzig's own has not: both are listed, the one
-    with the word first; Sachsen's, which neither is the place's own nor has it, is not."""
+    """The nationwide programme has the word, Leipzig's own has not: both are listed, the
+    place's own first (the reader named Leipzig); Sachsen's, which neither is the place's own
+    nor has the word, is not."""
     answer = client.get(API, {"q": "Förderung Leipzig Engagement", "lang": "de"}).json()
     slugs = [r["slug"] for r in answer["results"]]
-    assert slugs[:2] == ["fonds-bund", "fonds-leipzig"] and answer["count"] == len(slugs)
+    assert slugs[:2] == ["fonds-leipzig", "fonds-bund"] and answer["count"] == len(slugs)
     assert "fonds-sachsen" not in slugs
     assert answer["unmatched"] == ""
     assert {f["value"]: f["count"] for f in answer["facets"]["type"]} == {"funding": len(slugs)}
     query, understood = understood_query(SearchQuery(text="Förderung Leipzig Engagement",
                                                      locale="de", offset=1, limit=1))
     second = search(query, understood)
-    assert [h.slug for h in second.hits] == ["fonds-leipzig"] and second.count == len(slugs)
+    assert [h.slug for h in second.hits] == ["fonds-bund"] and second.count == len(slugs)
 
 
 def test_the_places_programmes_with_the_words_come_nearest_first(
@@ -290,3 +292,17 @@ def test_the_places_programmes_with_the_words_come_nearest_first(
     slugs = [r["slug"] for r in answer["results"]]
     assert slugs[:2] == ["integration-leipzig", "integration-sachsen"], slugs
     assert "integration-bund" in slugs  # nationwide ones follow
+
+
+def test_a_question_without_funding_words_gets_the_guide_before_a_programme(
+        client, django_capture_on_commit_callbacks):
+    """A programme's conditions share a how-to question's words; without a word for funding
+    ("Zuschuss", "grant") the question asks for the guide. With one, the programme leads."""
+    with django_capture_on_commit_callbacks(execute=True):
+        strong = programme("starke-vereine", "bundesweit", title="Starke Vereine")
+        strong.summary = "Für Vereine, die ihre Satzung und ihre Mitglieder stärken."
+        strong.save_revision().publish()
+    asked = [r["slug"] for r in client.get(API, {"q": "Satzung und Mitglieder"}).json()["results"]]
+    assert asked[:2] == ["test-guide", "starke-vereine"]
+    funding = client.get(API, {"q": "Zuschuss Satzung Mitglieder"}).json()["results"]
+    assert funding[0]["slug"] == "starke-vereine"

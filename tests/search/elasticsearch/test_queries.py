@@ -29,7 +29,8 @@ def body(synonyms=(), **kwargs):
 
 
 def text_clauses(b):
-    return b["query"]["bool"]["should"]
+    query = b["query"].get("function_score", {}).get("query", b["query"])
+    return query["bool"]["should"]
 
 
 def post_filters(b):
@@ -46,7 +47,17 @@ def test_text_is_matched_with_typo_tolerance_and_phrase_and_title_boosts():
     assert all_words["multi_match"]["type"] == "cross_fields"
     assert phrase["multi_match"]["type"] == "phrase"
     assert phrase["multi_match"]["fields"][0] == "title^8"
-    assert body()["query"]["bool"]["minimum_should_match"] == 1
+    assert body(text="Zuschuss Verein")["query"]["bool"]["minimum_should_match"] == 1
+
+
+def test_types_whose_own_words_the_search_lacks_score_less():
+    """As in the database engine: without a word for funding, programmes score 0.7."""
+    weighted = body(text="Satzung und Mitglieder")["query"]["function_score"]
+    assert weighted["functions"] == [{"filter": {"terms": {"type": ["funding"]}},
+                                      "weight": 0.7}]
+    assert weighted["boost_mode"] == "multiply"
+    assert "function_score" not in body(text="Zuschuss Satzung")["query"]
+    assert "function_score" not in body(text="", locale="de")["query"]
 
 
 def test_german_and_ukrainian_also_match_trigrams_other_languages_do_not():
