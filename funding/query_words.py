@@ -20,8 +20,7 @@ and SearchType.recognise; search.understanding applies them).
 - Deadline: "ohne Frist", "no deadline" (open all year), certain. Months ("Frist im Dezember")
   fit no value of the facet and stay text.
 - The type: "Förderung", "Fördermittel", "Zuschuss", "funding", "grant", "تمويل", "грант", …;
-  everyday words for it ("Geld", "Budget", "money", "پول", "деньги", "para", "tiền") only
-  beside a place.
+  everyday words for it ("Geld", "money", "پول", "деньги", "para", "tiền") only beside a place.
 """
 
 from __future__ import annotations
@@ -135,13 +134,12 @@ FUNDING_WORDS = re.compile(
     re.IGNORECASE)
 
 
-# Everyday words for money, a budget and support ("Geld", "پول", "бюджет", "destek") say that
+# Everyday words for money and support ("Geld", "پول", "деньги", "tiền", "destek") say that
 # a search is one for programmes only beside a place: "wie viel Geld braucht ein Verein" asks
 # for a guide. "Support in Berlin" is read as funding too: the site has no other support to
 # offer, and the filter can be removed. A verb for "to cost" is not ("скільки коштує").
 MONEY_WORDS = re.compile(
-    r"(?<!\w)(?:Geld(?:er)?|money|cash|support|budgets?|бюджет\w*|"
-    r"(?:ال|لل)?(?:مال|أموال|اموال|فلوس|مصاري|نقود|دعم)|"
+    r"(?<!\w)(?:Geld(?:er)?|money|cash|support|(?:ال|لل)?(?:مال|أموال|اموال|فلوس|مصاري|نقود|دعم)|"
     r"پول|حمایت|деньг\w*|денег|поддержк\w*|грош\w*|кошти|коштів|коштами|підтримк\w*|"
     r"tiền|hỗ trợ)(?!\w)", re.IGNORECASE)
 # "destek" ends in ğ before a vowel: "proje desteği", "desteğe" (typed "destegi" too).

@@ -35,7 +35,7 @@ class ExpandedQuery:
 
     language: str = ""  # the reader's: a synonym's small words are not marked
     # Types with words of their own (SearchType.recognise: "Förderung", "grant") that the
-    # text lacks: "how do we become tax-exempt" asks for a guide, not a programme.
+    # reader's words lack (unasked_types): "how do we become tax-exempt" asks for a guide.
     unasked: frozenset[str] = frozenset()
 
     @property
@@ -80,8 +80,7 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     tokens = [w for w in words(text) if not is_stop_word(w, language)][:MAX_TOKENS]
     if not tokens:  # a question made only of small words: search for them after all
         tokens = words(text)[:MAX_TOKENS]
-    result = ExpandedQuery(defines=term_answers(text, language), language=language,
-                           unasked=unasked_types(text, language))
+    result = ExpandedQuery(defines=term_answers(text, language), language=language)
     corrected = []
     synonyms = synonym_index(language)
     # Typed without any marks ("thanh lap hoi"): each word may stand for its marked forms. Not
@@ -118,11 +117,12 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     return result
 
 
-def unasked_types(text: str, language: str) -> frozenset[str]:
-    """The registered types with words of their own that `text` has none of."""
+def unasked_in(text: str, language: str) -> frozenset[str]:
+    """The registered types with words of their own (SearchType.recognise) that `text` has
+    none of."""
     unasked = set()
     for search_type in registry.types:
-        if search_type.recognise is None:
+        if search_type.recognise is None or not text:
             continue
         try:
             if not search_type.recognise(text, language):
@@ -130,3 +130,17 @@ def unasked_types(text: str, language: str) -> frozenset[str]:
         except Exception:  # a reader's odd text must never cost them the search
             logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
     return frozenset(unasked)
+
+
+def unasked_types(query) -> frozenset[str]:
+    """The types a SearchQuery's words do not ask for, but none when its filters leave only
+    one type (the funding finder, a place read from the text): nothing to weigh it against."""
+    unasked = query.unasked if query.unasked is not None else unasked_in(query.text,
+                                                                         query.locale)
+    only = set(query.chosen("type")) or None
+    for facet in registry.facets:
+        if facet.types and facet.key != "type" and query.chosen(facet.key):
+            only = set(facet.types) if only is None else only & set(facet.types)
+    if only is not None and len(only) <= 1:
+        return unasked - only
+    return unasked

@@ -28,6 +28,7 @@ from cms.searchable import one_search, registry
 from . import crosslingual, overlap
 from .definitions import DEFINITION_TYPES, term_answers
 from .engines.base import FacetValue, SearchEngine, SearchHit, SearchQuery, SearchResults
+from .expansion import unasked_in
 from .models import SearchLogEntry
 from .privacy import redact
 from .promotions import with_promotions
@@ -68,6 +69,8 @@ def _ask(query: SearchQuery) -> SearchResults:
 
 def search(query: SearchQuery) -> SearchResults:
     with one_search():
+        if query.unasked is None:  # the reader's words, before the German part translates them
+            query = replace(query, unasked=unasked_in(query.text, query.locale))
         results = _search(replace(query, text=spelled_out(query.text)) if query.text else query)
         if query.text and query.offset == 0 and not query.filtered:
             results = with_promotions(query, results)  # as typed: what editors promote

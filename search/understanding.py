@@ -35,6 +35,10 @@ from .engines.base import SearchQuery, SearchResults
 logger = logging.getLogger(__name__)
 ALL = "all"
 NEAREST_AT_MOST = 200  # a list read from the text alone is put in order up to this long
+# The place's own programmes without the other words that come before farther ones with them
+# (_with_the_places_own); more follow those: a city with many programmes does not push the
+# nationwide one with the reader's words off the first page.
+PLACES_OWN_FIRST = 3
 # What is left between removed words: "Förderung in Leipzig, ohne Eigenanteil" -> "".
 _LEFTOVER = re.compile(r"^[\s,;:/&+.\-–—()]+|[\s,;:/&+\-–—(]+$")
 # … and the joining word left at either end: "Förderung Leipzig und Integration" -> "Integration".
@@ -143,10 +147,11 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
     """A place read from the text ("грант для громади в Берліні") lists the programmes
     nearest first, as the finder lists the place (Leipzig's own, Sachsen's, then nationwide
     ones): a reader who names the city looks for what is there. The place's own programmes
-    (Facet.nearest 0) come first even when they lack the other words: they are few, often
-    written in German only or in other words than the reader's ("молодіжний проект" for a
-    Berlin foundation's programme for young people). Among equals, those with the words
-    first, in the engine's order. Passed ones stay last (service.with_hidden_last)."""
+    (Facet.nearest 0) come first even when they lack the other words, up to PLACES_OWN_FIRST
+    of them: they are often written in German only or in other words than the reader's
+    ("молодіжний проект" for a Berlin foundation's programme for young people). Among
+    equals, those with the words first, in the engine's order. Passed ones stay last
+    (service.with_hidden_last)."""
     from . import service
 
     if listed.count > NEAREST_AT_MOST or listed.count == listed.hidden_shown:
@@ -162,7 +167,7 @@ def _with_the_places_own(query: SearchQuery, listed: SearchResults,
         h for h in alone.hits if not any(distance(h)) and (h.type, h.slug) not in first]
     if not more and nearest == worded.hits:
         return listed
-    hits = sorted(nearest + more, key=distance)
+    hits = sorted(nearest + more[:PLACES_OWN_FIRST], key=distance) + more[PLACES_OWN_FIRST:]
     facets = service.counted_with(query, worded, more) if more else worded.facets
     page = replace(worded, count=len(hits), hits=hits[query.offset:query.offset + query.limit],
                    facets=facets)

@@ -34,6 +34,10 @@ class SearchQuery:
     # how many hits it found up to offset + limit) and return no facet counts.
     counted: bool = True
     snippets: bool = True  # False: hits without snippets ("") where nobody reads them
+    # Types whose own words the reader's text lacks (search.expansion.unasked_types), read
+    # once per search from the reader's words: the German part's translated words may lack
+    # "Förderung" where the reader wrote "грант". None: read from `text`.
+    unasked: frozenset[str] | None = None
 
     def chosen(self, key: str) -> frozenset[str]:
         values = self.filters.get(key) or ()

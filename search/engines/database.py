@@ -10,7 +10,7 @@ a Snowball stem, German compound parts and synonyms. The same behaviour on both 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -24,7 +24,7 @@ from cms.locales import for_language as locale_for
 from cms.searchable import once_per_search, registry
 
 from ..definitions import DEFINITION_TYPES
-from ..expansion import UNASKED_WEIGHT, ExpandedQuery, expand
+from ..expansion import UNASKED_WEIGHT, ExpandedQuery, expand, unasked_types
 from ..registry import SEARCH_TYPES
 from ..text import fold, highlight, match_pattern, words
 from ..vocabulary import get_vocabulary
@@ -78,6 +78,8 @@ class DatabaseEngine:
         if locale is None:
             return SearchResults(count=0, hits=[], engine=self.name)
         expanded = expand(query.text, query.locale, get_vocabulary()) if query.text else None
+        if expanded:
+            expanded = replace(expanded, unasked=unasked_types(query))
         if query.text and not expanded.groups:
             return SearchResults(count=0, hits=[], suggestion=expanded.suggestion,
                                  engine=self.name)

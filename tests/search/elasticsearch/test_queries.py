@@ -58,6 +58,9 @@ def test_types_whose_own_words_the_search_lacks_score_less():
     assert weighted["boost_mode"] == "multiply"
     assert "function_score" not in body(text="Zuschuss Satzung")["query"]
     assert "function_score" not in body(text="", locale="de")["query"]
+    # The finder, or a place read from the text: only programmes, nothing to weigh against.
+    assert "function_score" not in body(text="Satzung", type=("funding",))["query"]
+    assert "function_score" not in body(text="Satzung", region=("berlin",))["query"]
 
 
 def test_german_and_ukrainian_also_match_trigrams_other_languages_do_not():
