@@ -117,19 +117,26 @@ def expand(text: str, language: str, vocabulary: Vocabulary) -> ExpandedQuery:
     return result
 
 
-def unasked_in(text: str, language: str) -> frozenset[str]:
-    """The registered types with words of their own (SearchType.recognise) that `text` has
-    none of."""
-    unasked = set()
+def words_of_types(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
+    """{type key: spans of `text` that say the reader looks for that type} for the types
+    with words of their own (SearchType.recognise: "Förderung"); a reader that fails is left
+    out (and logged)."""
+    found = {}
     for search_type in registry.types:
-        if search_type.recognise is None or not text:
+        if search_type.recognise is None:
             continue
         try:
-            if not search_type.recognise(text, language):
-                unasked.add(search_type.key)
+            found[search_type.key] = list(search_type.recognise(text, language) or ())
         except Exception:  # a reader's odd text must never cost them the search
             logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
-    return frozenset(unasked)
+    return found
+
+
+def unasked_in(text: str, language: str) -> frozenset[str]:
+    """The types with words of their own that `text` has none of."""
+    if not text:
+        return frozenset()
+    return frozenset(key for key, spans in words_of_types(text, language).items() if not spans)
 
 
 def unasked_types(query) -> frozenset[str]:

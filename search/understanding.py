@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from cms.searchable import Recognised, registry
 
 from .engines.base import SearchQuery, SearchResults
+from .expansion import words_of_types
 
 logger = logging.getLogger(__name__)
 ALL = "all"
@@ -71,7 +72,7 @@ def read(text: str, language: str, chosen: Mapping[str, Iterable[str]],
     as_text = set(as_text)
     if not text or ALL in as_text:
         return Reading(text, filters)
-    type_words = _type_words(text, language)
+    type_words = words_of_types(text, language)
     chosen_types = set(filters.get("type", ()))
     found: list[tuple[Recognised, str]] = []
     for facet in registry.facets:
@@ -205,18 +206,6 @@ def _recognised(facet, text: str, language: str) -> list[Recognised]:
     except Exception:  # a reader's odd text must never cost them the search
         logger.exception("Reading %r for the facet %s failed.", text[:80], facet.key)
         return []
-
-
-def _type_words(text: str, language: str) -> dict[str, list[tuple[int, int]]]:
-    words = {}
-    for search_type in registry.types:
-        if search_type.recognise is None:
-            continue
-        try:
-            words[search_type.key] = list(search_type.recognise(text, language) or ())
-        except Exception:
-            logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
-    return words
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -197,7 +197,7 @@ def search_body(query: SearchQuery, synonyms: list[list[str]] = ()) -> dict:
 def _weighted(text: dict, query: SearchQuery) -> dict:
     """The types whose own words the search lacks score UNASKED_WEIGHT, as in the database
     engine ("how do we become tax-exempt" asks for a guide, not a programme)."""
-    unasked = unasked_types(query) if query.text else frozenset()
+    unasked = unasked_types(query)
     if not unasked:
         return text
     return {"function_score": {
