@@ -143,6 +143,26 @@ def match_pattern(matches: set[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+# A block that ends like this closes its own sentence; any other (a heading, a label) gets a
+# separator, so it does not run into the next block's text in a snippet. Tags may follow
+# (ES highlights are HTML).
+CLOSED = re.compile(r"[.!?:;…؟,،·–—](?:<[^>]*>|\W)*$")
+BLOCK_SEPARATOR = " · "
+
+
+def joined_blocks(text: str) -> str:
+    """Indexed text, one block a line, as one line for a snippet."""
+    out, previous = [], ""
+    for line in (" ".join(line.split()) for line in text.splitlines()):
+        if not line:
+            continue
+        if previous:
+            out.append(" " if CLOSED.search(previous[-40:]) else BLOCK_SEPARATOR)
+        out.append(line)
+        previous = line
+    return "".join(out)
+
+
 def highlight(text: str, pattern: re.Pattern | None, width: int = 220) -> str:
     """An escaped window of `text` around the first matching word, matches in <mark>."""
     first = pattern.search(text) if pattern else None

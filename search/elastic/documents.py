@@ -9,13 +9,10 @@ facts under `dates.<name>` (dates, for filters and sorts that depend on the day)
 text in `extra`.
 """
 
-import html
-import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from django.apps import apps
 from django.utils import timezone
-from django.utils.html import strip_tags
 from elasticsearch_dsl import (
     Document,
     Integer,
@@ -25,6 +22,7 @@ from elasticsearch_dsl import (
     SearchAsYouType,
     Text,
 )
+from wagtail.rich_text import get_text_for_indexing
 
 from cms.searchable import SearchType, registry
 from search.registry import SEARCH_TYPES, type_for_model
@@ -69,15 +67,18 @@ def document_id(app_label: str, model_name: str, pk) -> str:
 
 
 def plain_text(value) -> str:
-    """Readable text of a StreamField's raw data, rich text or any nested str/list/dict."""
+    """Readable text of a StreamField's raw data, rich text or any nested str/list/dict:
+    one block a line, as the database index has it (search.text.joined_blocks shows it)."""
     parts: list[str] = []
     _collect(value, parts)
-    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return "\n".join(filter(None, (" ".join(part.split()) for part in parts)))
 
 
 def _collect(value, parts: list[str]) -> None:
     if isinstance(value, str):
-        parts.append(html.unescape(strip_tags(value)))
+        # Wagtail's own reading keeps a space between paragraphs and list items; strip_tags
+        # glued them into one word ("Form.Wenn").
+        parts.append(get_text_for_indexing(value))
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if key not in NON_TEXT_KEYS:

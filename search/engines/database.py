@@ -26,7 +26,7 @@ from cms.searchable import once_per_search, registry
 from ..definitions import DEFINITION_TYPES
 from ..expansion import UNASKED_WEIGHT, ExpandedQuery, expand, unasked_types
 from ..registry import SEARCH_TYPES
-from ..text import fold, highlight, match_pattern, words
+from ..text import fold, highlight, joined_blocks, match_pattern, words
 from ..vocabulary import get_vocabulary
 from . import facet_filter, fulltext
 from .base import SearchHit, SearchQuery, SearchResults, Suggestion
@@ -392,7 +392,7 @@ def _other_objects(window) -> dict:
 
 
 def _snippet(text: str, pattern) -> str:
-    return highlight(" ".join(text.split()), pattern)
+    return highlight(joined_blocks(text), pattern)
 
 
 def _indexed_texts(window: list[Candidate]) -> dict:

@@ -24,6 +24,7 @@ from search.elastic import indices, queries
 from search.elastic.documents import build_document, document_id, live_object
 from search.registry import SEARCH_TYPES, type_for_model
 from search.synonyms import current_groups
+from search.text import joined_blocks
 
 from .base import (
     EngineUnavailable,
@@ -190,7 +191,7 @@ def _bulk(client: Elasticsearch, actions: list[dict]) -> None:
 def _hit(raw: dict, today) -> SearchHit:
     source, highlight = raw["_source"], raw.get("highlight", {})
     summary = (highlight.get("summary") or [""])[0]
-    body = (highlight.get("body") or [""])[0]
+    body = joined_blocks((highlight.get("body") or [""])[0])
     # The page's own summary when it has the match, else the matching passage of the text.
     snippet = summary if "<mark>" in summary or not body else body
     if not snippet:

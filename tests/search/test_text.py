@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.text import spelled_out, words
+from search.text import joined_blocks, spelled_out, words
 
 
 def test_a_turkish_capital_dotted_i_stays_part_of_its_word():
@@ -58,3 +58,15 @@ def test_two_threads_stemming_at_once_each_get_their_own_words_stems():
         thread.join()
     assert not failures
     assert [results[n] for n in range(4)] == [expected[lang] for lang in ("ar", "ar", "de", "ar")]
+
+
+@pytest.mark.parametrize(("indexed", "shown"), [
+    ("Was ist ein e. V.?\nEin Verein ist", "Was ist ein e. V.? Ein Verein ist"),
+    ("Das brauchen Sie\nEine Satzung", "Das brauchen Sie · Eine Satzung"),
+    ("لمن هذا التمويل؟\nللجمعيات", "لمن هذا التمويل؟ للجمعيات"),
+    ("Kosten\n\n  Gebühren   und  mehr", "Kosten · Gebühren und mehr"),
+    ("Frist: <mark>30 Tage</mark>\nab Zugang", "Frist: <mark>30 Tage</mark> · ab Zugang"),
+    ("„Verein“.\nDann", "„Verein“. Dann"),
+])
+def test_blocks_read_as_one_line_in_a_snippet(indexed, shown):
+    assert joined_blocks(indexed) == shown

@@ -117,4 +117,10 @@ def test_plain_text_of_rich_text_and_blocks():
     raw = [{"type": "text", "id": "abc", "value": "<p>Mit <b>Satzung</b> &amp; Protokoll</p>"},
            {"type": "contact", "id": "x", "value": {"title": "Hilfe", "url": "https://x.de",
                                                     "email": "a@b.de"}}]
-    assert plain_text(raw) == "Mit Satzung & Protokoll Hilfe"
+    assert plain_text(raw) == "Mit Satzung & Protokoll\nHilfe"  # one block a line
+
+
+def test_plain_text_keeps_paragraphs_and_list_items_apart():
+    html = "<p>Erst die Form.</p><p>Wenn</p><ul><li>A</li><li>B</li></ul>"
+    raw = [{"type": "text", "value": html}]
+    assert plain_text(raw) == "Erst die Form. Wenn A B"

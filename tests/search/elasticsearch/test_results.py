@@ -28,6 +28,11 @@ def test_snippet_prefers_a_matching_summary_then_the_text_then_the_escaped_summa
     assert _hit(raw(), TODAY).snippet == "Kurz &lt;b&gt;und&lt;/b&gt; gut"
 
 
+def test_a_snippet_shows_blocks_as_one_line_with_headings_set_apart():
+    body = {"body": ["Das brauchen Sie\nEine <mark>Satzung</mark>.\nFertig"]}
+    assert _hit(raw(body), TODAY).snippet == "Das brauchen Sie · Eine <mark>Satzung</mark>. Fertig"
+
+
 def test_a_programmes_hit_carries_its_facts_as_of_the_day():
     stored = {"deadline": "2026-12-20", "amount_min": 500, "amount_max": 5000,
               "cofunding_percent": 10, "regions": ["berlin"], "eligible": ["verein"]}
