@@ -39,3 +39,22 @@ def test_block_texts_are_isolated():
             "title": "قائمة", "items": ["النظام الأساسي (Satzung)", "<b>x</b> مثال"]}})
     assert "<li>النظام الأساسي <bdi>(Satzung)</bdi></li>" in out
     assert "&lt;<bdi>b</bdi>&gt;" in out  # still escaped
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # A search snippet marks a word inside a legal reference: one isolate, brackets inside.
+    ("<p>المرجع (§ 21 <mark>BGB</mark>) هنا</p>",
+     "<p>المرجع <bdi>(§ 21 <mark>BGB</mark>)</bdi> هنا</p>"),
+    ("<p>الجمعية <mark>e</mark>. <mark>V</mark>. هنا</p>",
+     "<p>الجمعية <bdi><mark>e</mark>. <mark>V</mark>.</bdi> هنا</p>"),
+    # A tag that closes inside the run takes its opening at the run's edge along.
+    ("<p>الجمعية <b>e. V</b>. هنا</p>", "<p>الجمعية <bdi><b>e. V</b>.</bdi> هنا</p>"),
+    # A tag that stays open past the run: the parts are isolated each on its own.
+    ("<p>ال <b>e. V. هنا</b></p>", "<p>ال <b><bdi>e. V.</bdi> هنا</b></p>"),
+    ("<p>ال e. <b>V. هنا</b></p>", "<p>ال <bdi>e.</bdi> <b><bdi>V.</bdi> هنا</b></p>"),
+    # A line break ends a run.
+    ("<p>مبلغ <strong>500</strong> €<br>Satzung</p>",
+     '<p>مبلغ <bdi dir="ltr"><strong>500</strong> €</bdi><br><bdi>Satzung</bdi></p>'),
+])
+def test_a_run_spans_inline_tags_that_open_and_close_in_it(html, expected):
+    assert isolate_html(html) == expected

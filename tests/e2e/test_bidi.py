@@ -41,6 +41,11 @@ def positions(page: Page, selector: str, part: str) -> list[float]:
     return [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
 
 
+def positions_in(locator, part: str) -> list[float]:
+    xs = locator.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
+    return [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
+
+
 def reads_left_to_right(xs: list[float]) -> bool:
     return all(a < b for a, b in zip(xs, xs[1:], strict=False))
 
@@ -107,3 +112,15 @@ def test_latin_parts_of_an_arabic_search_snippet_keep_their_order(page):
     xs = snippet.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", "e. V.")
     xs = [x for x, char in zip(xs, "e. V.", strict=True) if not char.isspace()]
     assert reads_left_to_right(xs), f"'e. V.' drawn out of order in a snippet: {xs}"
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_a_marked_word_in_a_legal_reference_of_a_snippet_keeps_its_order(page, language):
+    """The search marks "BGB" inside "(§ 21 BGB)": the reference still reads as written,
+    brackets at its ends, not "(BGB § 21)"."""
+    page.goto(f"/{language}/search/?q=BGB")
+    snippet = page.locator(".search-results li > p").filter(has_text="(§ 21 BGB)").first
+    assert snippet.count(), f"no {language} snippet with '(§ 21 BGB)'"
+    assert snippet.locator("mark").filter(has_text="BGB").count()
+    xs = positions_in(snippet, "(§ 21 BGB)")
+    assert reads_left_to_right(xs), f"'(§ 21 BGB)' drawn out of order: {xs}"
