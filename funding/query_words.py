@@ -157,6 +157,19 @@ def funding_words(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
+# Compounds ending in a funding word ("Projektförderung", "Mikroförderung",
+# "Anschubfinanzierung", "Projektzuschüsse") and the official "Zuwendung" name funding, but some
+# such compounds name other help ("Sprachförderung"): they keep programmes' weight and are
+# never read as the finder's filters. Not "Zuwendungsbestätigung" (a donation receipt).
+FUNDING_COMPOUNDS = re.compile(
+    r"\w(?:förder|foerder)(?:ung|mittel|geld)|\wfinanzierung|\wzuschu(?:ss|ß)|\wzuschüsse|"
+    r"(?<!\w)zuwendung(?:en)?(?!\w)", re.IGNORECASE)
+
+
+def names_funding(text: str, language: str) -> bool:
+    return bool(FUNDING_COMPOUNDS.search(text) or funding_words(text, language))
+
+
 def legal_forms(text: str, language: str) -> list[Recognised]:
     return [Recognised(value, *m.span()) for value, pattern in LEGAL_FORMS.items()
             for m in pattern.finditer(text)]

@@ -154,5 +154,5 @@ register(SearchType(
                 "funding:guided"),
                (_("Deadlines by month"), "funding:deadlines"))),
     document_text=lambda page: page.funder, prefetch=("regions", "eligible_types"),
-    recognise=query_words.funding_words,
+    recognise=query_words.funding_words, named=query_words.names_funding,
 ))

@@ -133,10 +133,21 @@ def words_of_types(text: str, language: str) -> dict[str, list[tuple[int, int]]]
 
 
 def unasked_in(text: str, language: str) -> frozenset[str]:
-    """The types with words of their own that `text` has none of."""
+    """The types with words of their own that `text` names neither by those words nor
+    otherwise (SearchType.named: "Projektförderung")."""
     if not text:
         return frozenset()
-    return frozenset(key for key, spans in words_of_types(text, language).items() if not spans)
+    return frozenset(key for key, spans in words_of_types(text, language).items()
+                     if not spans and not _named(key, text, language))
+
+
+def _named(key: str, text: str, language: str) -> bool:
+    named = registry.type(key).named
+    try:
+        return bool(named and named(text, language))
+    except Exception:  # as words_of_types: a reader's odd text must never cost the search
+        logger.exception("Reading %r for the type %s failed.", text[:80], key)
+        return False
 
 
 def unasked_types(query) -> frozenset[str]:

@@ -307,6 +307,20 @@ def test_a_question_without_funding_words_gets_the_guide_before_a_programme(
     assert funding[0]["slug"] == "starke-vereine"
 
 
+@pytest.mark.parametrize("named", ["Projektförderung", "Vereinsfinanzierung", "Zuwendung"])
+def test_a_compound_naming_funding_keeps_the_programme_first(
+        client, named, django_capture_on_commit_callbacks):
+    """"Projektförderung" is no word the finder reads places by ("Sprachförderung" is teaching),
+    but it names funding: programmes are not weighed down as for a how-to question."""
+    with django_capture_on_commit_callbacks(execute=True):
+        strong = programme("starke-vereine", "bundesweit", title="Starke Vereine")
+        strong.summary = "Für Vereine, die ihre Satzung und ihre Mitglieder stärken."
+        strong.save_revision().publish()
+    answer = client.get(API, {"q": f"{named} Satzung Mitglieder"}).json()
+    assert answer["results"][0]["slug"] == "starke-vereine"
+    assert not answer.get("understood")  # and nothing was read as a filter
+
+
 def test_among_the_places_own_programmes_those_with_the_words_come_first(
         client, places, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
