@@ -13,6 +13,7 @@ a tag, an attribute or an entity) of HTML that contains right-to-left letters.
 
 import html as html_lib
 import re
+from bisect import bisect_right
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -152,7 +153,9 @@ def _a_run_spans_a_tag(pieces: list) -> bool:
             plain += html_lib.unescape(piece) if "&" in piece else piece
         else:
             offsets.append(len(plain))
-    return any(start < at < end for start, end, _opening in _runs(plain) for at in offsets)
+    # offsets are in order: the first tag after a run's start tells
+    return any((i := bisect_right(offsets, start)) < len(offsets) and offsets[i] < end
+               for start, end, _opening in _runs(plain))
 
 
 def _enclosing(items: list, first: int, stop: int) -> tuple[int, int] | None:

@@ -158,12 +158,13 @@ def funding_words(text: str, language: str) -> list[tuple[int, int]]:
 
 
 # Compounds ending in a funding word ("Projektförderung", "Mikroförderung",
-# "Anschubfinanzierung", "Projektzuschüsse") and the official "Zuwendung" name funding, but some
-# such compounds name other help ("Sprachförderung"): they keep programmes' weight and are
-# never read as the finder's filters. Not "Zuwendungsbestätigung" (a donation receipt).
+# "Anschubfinanzierung", "Projektzuschüsse") and the funder's "Förderrichtlinie" name funding,
+# but some such compounds name other help ("Sprachförderung"): they keep programmes' weight
+# and are never read as the finder's filters. Not "Beförderung" (transport), nor "Zuwendung",
+# which is a donation in tax law ("Zuwendungsbestätigung").
 FUNDING_COMPOUNDS = re.compile(
-    r"\w(?:förder|foerder)(?:ung|mittel|geld)|\wfinanzierung|\wzuschu(?:ss|ß)|\wzuschüsse|"
-    r"(?<!\w)zuwendung(?:en)?(?!\w)", re.IGNORECASE)
+    r"\w(?<!be)(?:förder|foerder)(?:ung|mittel|geld)|\wfinanzierung|\wzusch(?:uss|uß|üsse|uesse)|"
+    r"(?<!\w)(?:förder|foerder)(?:richtlinie|aufruf)", re.IGNORECASE)
 
 
 def names_funding(text: str, language: str) -> bool:

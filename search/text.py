@@ -1,5 +1,6 @@
 """Words, stems and highlighted snippets, the same for every language the site has."""
 
+import html
 import re
 import threading
 import unicodedata
@@ -144,20 +145,22 @@ def match_pattern(matches: set[str]) -> re.Pattern | None:
 
 
 # A block that ends like this closes its own sentence; any other (a heading, a label) gets a
-# separator, so it does not run into the next block's text in a snippet. Tags may follow
-# (ES highlights are HTML).
-CLOSED = re.compile(r"[.!?:;…؟,،·–—](?:<[^>]*>|\W)*$")
+# separator, so it does not run into the next block's text in a snippet.
+CLOSED = re.compile(r"[.!?:;…؟,،·–—]\W*$")
+TAGS = re.compile(r"<[^>]*>")
 BLOCK_SEPARATOR = " · "
 
 
 def joined_blocks(text: str) -> str:
     """Indexed text, one block a line, as one line for a snippet."""
     out, previous = [], ""
-    for line in (" ".join(line.split()) for line in text.splitlines()):
+    for line in (" ".join(line.split()) for line in text.split("\n")):
         if not line:
             continue
         if previous:
-            out.append(" " if CLOSED.search(previous[-40:]) else BLOCK_SEPARATOR)
+            # Elasticsearch's highlights are escaped: '"' is "&quot;", whose ";" closes nothing.
+            tail = html.unescape(TAGS.sub("", previous[-60:]))
+            out.append(" " if CLOSED.search(tail) else BLOCK_SEPARATOR)
         out.append(line)
         previous = line
     return "".join(out)

@@ -43,6 +43,7 @@ def positions(page: Page, selector: str, part: str) -> list[float]:
 
 def positions_in(locator, part: str) -> list[float]:
     xs = locator.evaluate(f"(el, part) => ({CHARACTER_POSITIONS})([el, part])", part)
+    assert xs is not None, f"{part!r} not in the element"
     return [x for x, char in zip(xs, part, strict=True) if not char.isspace()]
 
 

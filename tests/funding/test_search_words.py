@@ -9,7 +9,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from funding import query_words
 from search.engines.base import SearchQuery
+from search.expansion import unasked_in
 from search.understanding import read, search, understood_query
 
 from .programmes import programme
@@ -307,18 +309,27 @@ def test_a_question_without_funding_words_gets_the_guide_before_a_programme(
     assert funding[0]["slug"] == "starke-vereine"
 
 
-@pytest.mark.parametrize("named", ["Projektförderung", "Vereinsfinanzierung", "Zuwendung"])
-def test_a_compound_naming_funding_keeps_the_programme_first(
-        client, named, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize(("text", "unasked"), [
+    ("Satzung und Mitglieder", {"funding"}),
+    ("Zuschuss Satzung Mitglieder", set()),
+    ("Projektförderung Satzung Mitglieder", set()),
+    ("Anschubfinanzierung für den Verein", set()),
+])
+def test_a_compound_naming_funding_keeps_programmes_weight(text, unasked):
     """"Projektförderung" is no word the finder reads places by ("Sprachförderung" is teaching),
-    but it names funding: programmes are not weighed down as for a how-to question."""
-    with django_capture_on_commit_callbacks(execute=True):
-        strong = programme("starke-vereine", "bundesweit", title="Starke Vereine")
-        strong.summary = "Für Vereine, die ihre Satzung und ihre Mitglieder stärken."
-        strong.save_revision().publish()
-    answer = client.get(API, {"q": f"{named} Satzung Mitglieder"}).json()
-    assert answer["results"][0]["slug"] == "starke-vereine"
-    assert not answer.get("understood")  # and nothing was read as a filter
+    but it names funding: programmes are not weighed down as for a how-to question (the test
+    above shows what the weight does)."""
+    assert unasked_in(text, "de") == unasked
+    assert not read(text, "de", {}).understood  # and nothing was read as a filter
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Mikroförderung", True), ("Projektzuschüsse", True), ("Sprachförderung", True),
+    ("Beförderung von Mitgliedern", False), ("Zuwendungsbestätigung", False),
+    ("Finanzierungsplan", False), ("Förderverein gründen", False),
+])
+def test_which_words_name_funding_without_being_filter_words(text, named):
+    assert query_words.names_funding(text, "de") is named
 
 
 def test_among_the_places_own_programmes_those_with_the_words_come_first(

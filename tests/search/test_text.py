@@ -67,6 +67,9 @@ def test_two_threads_stemming_at_once_each_get_their_own_words_stems():
     ("Kosten\n\n  Gebühren   und  mehr", "Kosten · Gebühren und mehr"),
     ("Frist: <mark>30 Tage</mark>\nab Zugang", "Frist: <mark>30 Tage</mark> · ab Zugang"),
     ("„Verein“.\nDann", "„Verein“. Dann"),
+    # Elasticsearch's escaped highlight: the entity's ";" closes nothing
+    ("Was heißt &quot;<mark>gemeinnützig</mark>&quot;\nEin Verein",
+     "Was heißt &quot;<mark>gemeinnützig</mark>&quot; · Ein Verein"),
 ])
 def test_blocks_read_as_one_line_in_a_snippet(indexed, shown):
     assert joined_blocks(indexed) == shown
