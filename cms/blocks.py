@@ -10,6 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.rich_text import RichText
 
 from cms.sanitise import clean_html
+from cms.searchable_text import rich_text_lines
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -32,6 +33,9 @@ class TextBlock(blocks.RichTextBlock):
     def get_api_representation(self, value, context=None):
         """The API serves the stored HTML; it passes the same allowlist as the pages."""
         return super().get_api_representation(RichText(clean_html(value.source)), context)
+
+    def get_searchable_content(self, value):
+        return [rich_text_lines(value.source)]
 
     class Meta:
         icon = "pilcrow"

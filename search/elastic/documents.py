@@ -22,9 +22,9 @@ from elasticsearch_dsl import (
     SearchAsYouType,
     Text,
 )
-from wagtail.rich_text import get_text_for_indexing
 
 from cms.searchable import SearchType, registry
+from cms.searchable_text import rich_text_lines
 from search.registry import SEARCH_TYPES, type_for_model
 
 __all__ = ["type_for_model"]
@@ -71,14 +71,14 @@ def plain_text(value) -> str:
     one block a line, as the database index has it (search.text.joined_blocks shows it)."""
     parts: list[str] = []
     _collect(value, parts)
-    return "\n".join(filter(None, (" ".join(part.split()) for part in parts)))
+    return "\n".join(filter(None, parts))
 
 
 def _collect(value, parts: list[str]) -> None:
     if isinstance(value, str):
-        # Wagtail's own reading keeps a space between paragraphs and list items; strip_tags
-        # glued them into one word ("Form.Wenn").
-        parts.append(get_text_for_indexing(value))
+        # A line per paragraph and list item, as the database index has them (strip_tags
+        # glued them into one word: "Form.Wenn").
+        parts.append(rich_text_lines(value))
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if key not in NON_TEXT_KEYS:

@@ -76,15 +76,15 @@ def test_snippet_keeps_a_heading_apart_from_its_text(engine, guide):
         ("heading", "Was kostet ein e. V.?"),
         ("text", "<p>Wenig.</p>"),
         ("heading", "Das brauchen Sie"),
-        ("text", "<p>Eine Satzung.</p>"),
+        ("text", "<p>Eine Satzung.</p><p>Dazu:</p><ul><li>Protokoll</li><li>Liste</li></ul>"),
     ]
     guide.save_revision().publish()
     reindex(engine)
     hit = next(h for h in ask(engine, "Notarkosten").hits if h.slug == "test-guide")
-    # no paragraphs glued ("Verein.Dazu"), no ", " after a question, and a heading without
-    # closing punctuation set apart from the text under it
+    # no paragraphs glued ("Verein.Dazu"), no ", " after a question, and a heading or list
+    # item without closing punctuation set apart from what follows
     assert ("Verein. Dazu kommen Gebühren. Was kostet ein e. V.? Wenig. Das brauchen Sie · "
-            "Eine Satzung.") in hit.snippet
+            "Eine Satzung. Dazu: Protokoll · Liste") in hit.snippet
 
 
 def test_glossary_hits_carry_slug_and_anchor(engine):

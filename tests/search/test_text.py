@@ -73,3 +73,11 @@ def test_two_threads_stemming_at_once_each_get_their_own_words_stems():
 ])
 def test_blocks_read_as_one_line_in_a_snippet(indexed, shown):
     assert joined_blocks(indexed) == shown
+
+
+def test_rich_text_is_indexed_a_line_per_paragraph_list_item_and_heading():
+    from cms.searchable_text import rich_text_lines
+
+    html = ("<h3>Pflichtinhalt</h3><p>Die Satzung &amp; mehr</p><ul><li>Name</li>"
+            "<li>Zweck<br/>und Sitz</li></ul><p>  </p>")
+    assert rich_text_lines(html) == "Pflichtinhalt\nDie Satzung & mehr\nName\nZweck\nund Sitz"

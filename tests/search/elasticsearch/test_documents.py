@@ -123,4 +123,4 @@ def test_plain_text_of_rich_text_and_blocks():
 def test_plain_text_keeps_paragraphs_and_list_items_apart():
     html = "<p>Erst die Form.</p><p>Wenn</p><ul><li>A</li><li>B</li></ul>"
     raw = [{"type": "text", "value": html}]
-    assert plain_text(raw) == "Erst die Form. Wenn A B"
+    assert plain_text(raw) == "Erst die Form.\nWenn\nA\nB"
