@@ -6,7 +6,10 @@ definitions, so we leave them out; the price is that a data migration cannot use
 (write such migrations against the raw JSON instead).
 """
 
+from wagtail.fields import RichTextField as WagtailRichTextField
 from wagtail.fields import StreamField as WagtailStreamField
+
+from cms.searchable_text import rich_text_lines
 
 
 class StreamField(WagtailStreamField):
@@ -21,3 +24,14 @@ class StreamField(WagtailStreamField):
         # One block a line. Wagtail's list went into the index joined with ", ", which search
         # snippets showed between a heading and its text ("Was ist ein e. V.?, Ein Verein").
         return ["\n".join(part for part in super().get_searchable_content(value) if part)]
+
+
+class RichTextField(WagtailRichTextField):
+    """Indexed a line per paragraph and list item, as rich text in a StreamField is."""
+
+    def get_searchable_content(self, value):
+        return [rich_text_lines(value or "")]
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "wagtail.fields.RichTextField", args, kwargs
