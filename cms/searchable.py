@@ -148,7 +148,7 @@ class SearchType:
     # (search text, language code) -> [(start, end)]: words saying the reader looks for this
     # type ("Förderung", "funding"); they let its facets' recognised words count.
     recognise: Callable[[str, str], list[tuple[int, int]]] | None = None
-    # (search text, language code) -> whether it names this type at all, as a filter or not
+    # (search text, language code) -> whether words other than `recognise`'s name this type
     # ("Projektförderung" names funding, but is no word to read a place by: "Sprachförderung"
     # is teaching). A search naming none of the types it could weigh others' hits first
     # (search.expansion.unasked_in). None: only the recognised words name it.

@@ -125,29 +125,39 @@ def words_of_types(text: str, language: str) -> dict[str, list[tuple[int, int]]]
     for search_type in registry.types:
         if search_type.recognise is None:
             continue
-        try:
-            found[search_type.key] = list(search_type.recognise(text, language) or ())
-        except Exception:  # a reader's odd text must never cost them the search
-            logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
+        spans = _guarded(search_type, search_type.recognise, text, language)
+        if spans is not _FAILED:
+            found[search_type.key] = list(spans or ())
     return found
 
 
 def unasked_in(text: str, language: str) -> frozenset[str]:
-    """The types with words of their own that `text` names neither by those words nor
-    otherwise (SearchType.named: "Projektförderung")."""
+    """The types with words of their own that `text` names neither by those words nor by
+    others (SearchType.named: "Projektförderung")."""
     if not text:
         return frozenset()
     return frozenset(key for key, spans in words_of_types(text, language).items()
-                     if not spans and not _named(key, text, language))
+                     if not spans and not _named(registry.type(key), text, language))
 
 
-def _named(key: str, text: str, language: str) -> bool:
-    named = registry.type(key).named
-    try:
-        return bool(named and named(text, language))
-    except Exception:  # as words_of_types: a reader's odd text must never cost the search
-        logger.exception("Reading %r for the type %s failed.", text[:80], key)
+def _named(search_type, text: str, language: str) -> bool:
+    if search_type.named is None:
         return False
+    named = _guarded(search_type, search_type.named, text, language)
+    return named is not _FAILED and bool(named)
+
+
+_FAILED = object()
+
+
+def _guarded(search_type, reader, text: str, language: str):
+    """reader(text, language), or _FAILED (logged): a reader's odd text must never cost them
+    the search."""
+    try:
+        return reader(text, language)
+    except Exception:
+        logger.exception("Reading %r for the type %s failed.", text[:80], search_type.key)
+        return _FAILED
 
 
 def unasked_types(query) -> frozenset[str]:
