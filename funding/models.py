@@ -24,6 +24,7 @@ from cms.blocks import guide_body_blocks
 from cms.fields import StreamField
 from cms.i18n import reader_links
 from cms.models import BasePage, GuidePage, OrganisationType, Region
+from cms.searchable_text import OwnLineField
 
 from .deadlines import deadline_state
 from .programme_page import DeadlineBox, deadline_box, split_body
@@ -88,7 +89,7 @@ class FundingProgrammePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("funder"),
+        OwnLineField("funder"),
         index.SearchField("body"),
         index.FilterField("deadline"),
         index.FilterField("amount_min"),

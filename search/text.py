@@ -9,6 +9,8 @@ from functools import lru_cache
 import snowballstemmer
 from django.utils.html import escape
 
+from cms.searchable_text import CLOSED, LINE_MARK
+
 from . import stopwords
 
 WORD = re.compile(r"\w+")
@@ -144,11 +146,10 @@ def match_pattern(matches: set[str]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-# A block that ends like this closes its own sentence; any other (a heading, a label) gets a
-# separator, so it does not run into the next block's text in a snippet.
-CLOSED = re.compile(r"[.!?:;…؟,،·–—]\W*$")
+# A block that does not close its own sentence (CLOSED: a heading, a label) gets a separator,
+# so it does not run into the next block's text in a snippet.
 TAGS = re.compile(r"<[^>]*>")
-BLOCK_SEPARATOR = " · "
+BLOCK_SEPARATOR = f" {LINE_MARK} "
 
 
 def joined_blocks(text: str) -> str:
@@ -163,7 +164,8 @@ def joined_blocks(text: str) -> str:
             out.append(" " if CLOSED.search(tail) else BLOCK_SEPARATOR)
         out.append(line)
         previous = line
-    return "".join(out)
+    # A field's own-line mark with nothing after it (a programme without text; OwnLineField)
+    return "".join(out).removesuffix(f" {LINE_MARK}")
 
 
 def highlight(text: str, pattern: re.Pattern | None, width: int = 220) -> str:
@@ -176,6 +178,11 @@ def highlight(text: str, pattern: re.Pattern | None, width: int = 220) -> str:
     if end < len(text) and " " in text[start:end]:
         end = text.rfind(" ", start, end)
     window = text[start:end]
+    # A cut next to a separator: "… · Eine" and "Protokoll · …" read as "… Eine", "Protokoll …"
+    if start > 0:
+        window = window.removeprefix(f"{LINE_MARK} ")
+    if end < len(text):
+        window = window.removesuffix(f" {LINE_MARK}")
     parts, pos = [], 0
     for m in (pattern.finditer(window) if pattern else ()):
         parts.append(escape(window[pos:m.start()]))

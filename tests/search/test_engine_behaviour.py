@@ -87,6 +87,19 @@ def test_snippet_keeps_a_heading_apart_from_its_text(engine, guide):
             "Eine Satzung. Dazu: Protokoll · Liste") in hit.snippet
 
 
+def test_a_programmes_funder_does_not_run_into_its_text(engine, second_programme):
+    second_programme.funder = "Freistaat Bayern"
+    second_programme.summary = ""
+    second_programme.body = [("text", "<p>Wer beantragt? Vereine aus Bayern.</p>")]
+    second_programme.save_revision().publish()
+    reindex(engine)
+    hit = next(h for h in ask(engine, "beantragt").hits if h.slug == "bayern-fonds")
+    assert "<mark>beantragt</mark>" in hit.snippet
+    assert "Bayern Wer" not in hit.snippet
+    if engine.name == "database":  # Elasticsearch shows the matching text, not the funder
+        assert hit.snippet.startswith("Freistaat Bayern · Wer <mark>beantragt</mark>?")
+
+
 def test_glossary_hits_carry_slug_and_anchor(engine):
     hit = next(h for h in ask(engine, "Satzung").hits if h.type == "glossary")
     assert hit.slug == "satzung"

@@ -81,3 +81,38 @@ def test_rich_text_is_indexed_a_line_per_paragraph_list_item_and_heading():
     html = ("<h3>Pflichtinhalt</h3><p>Die Satzung &amp; mehr</p><ul><li>Name</li>"
             "<li>Zweck<br/>und Sitz</li></ul><p>  </p>")
     assert rich_text_lines(html) == "Pflichtinhalt\nDie Satzung & mehr\nName\nZweck\nund Sitz"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # cut right after a separator: no dangling "·" before the ellipsis
+    ("Protokoll · " + "x" * 300, "Protokoll …"),
+    # cut right before a separator: no "·" after the opening ellipsis
+    ("a " * 60 + "Ende · Vereins Satzung ist " + "b " * 40, "… Vereins <mark>Satzung</mark> ist"),
+])
+def test_a_snippet_cut_next_to_a_separator_shows_no_stray_mark(text, shown):
+    import re
+
+    from search.text import highlight
+
+    snippet = highlight(text, re.compile("Satzung"), width=40)
+    assert snippet.startswith(shown) if shown.startswith("…") else snippet == shown
+    assert "· …" not in snippet and "… ·" not in snippet
+
+
+@pytest.mark.django_db
+def test_a_name_indexed_as_a_line_of_its_own_reads_apart_from_the_text_after_it():
+    from cms.searchable_text import OwnLineField
+    from funding.models import FundingProgrammePage as Programme
+
+    def field_value(funder):
+        return OwnLineField("funder").get_value(Programme(funder=funder))
+
+    assert field_value("Stadt Musterstadt  (Beispiel)") == "Stadt Musterstadt (Beispiel) ·"
+    assert field_value("Aktion Mensch e.V.") == "Aktion Mensch e.V."
+    assert field_value("Stiftung „Brücke“.") == "Stiftung „Brücke“."
+    assert field_value("Förderverein (e.V.)") == "Förderverein (e.V.) ·"
+    assert field_value("") == ""
+    # as the database index joins fields (summary, funder, text) and a snippet shows them
+    joined = " ".join(["Zuschüsse.", field_value("Freistaat"), "Wer beantragt?"])
+    assert joined_blocks(joined) == "Zuschüsse. Freistaat · Wer beantragt?"
+    assert joined_blocks(f"Zuschüsse. {field_value('Freistaat')}") == "Zuschüsse. Freistaat"
