@@ -54,14 +54,19 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 
 def _weekday_after(day: datetime.date, weekday: int) -> datetime.date:
-    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+    """The first `weekday` on or after `day`, a week later in the break between Christmas
+    and New Year (24 December to 1 January), when nobody holds a workshop."""
+    day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
+    while (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1):
+        day += datetime.timedelta(days=7)
+    return day
 
 
 def next_first_tuesday(today: datetime.date) -> datetime.date:
     year, month = today.year, today.month
     while True:
         day = nth_weekday(year, month, TUESDAY, 1)
-        if day > today:
+        if day > today and (day.month, day.day) != (1, 1):  # New Year's Day: February's
             return day
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 

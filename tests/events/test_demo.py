@@ -52,7 +52,20 @@ def test_load_demo_makes_upcoming_events_once(client, django_capture_on_commit_c
     (datetime.date(2026, 3, 2), datetime.date(2026, 3, 3)),  # Monday: tomorrow
     (datetime.date(2026, 3, 3), datetime.date(2026, 4, 7)),  # the day itself: next month
     (datetime.date(2026, 12, 20), datetime.date(2027, 1, 5)),
+    (datetime.date(2029, 12, 5), datetime.date(2030, 2, 5)),  # not on New Year's Day
 ])
 def test_the_series_starts_on_the_next_first_tuesday(today, expected):
     assert next_first_tuesday(today) == expected
     assert expected.weekday() == 1
+
+
+@pytest.mark.parametrize("today", [datetime.date(year, 12, 1) + datetime.timedelta(days=n)
+                                   for year in (2026, 2029) for n in range(0, 40, 3)])
+def test_no_demo_workshop_falls_between_christmas_and_new_year(today):
+    from events.demo import demo_events
+
+    for event in demo_events(today):
+        day = event.start.date()
+        assert day > today
+        assert not ((day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1)), (
+            event.slug, day)
