@@ -23,9 +23,13 @@ RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # A Latin word, then more words with the punctuation that goes with them ("e. V.", "gGmbH",
 # "Aktion Mensch e.V."), ending in a letter, digit or full stop; with a section sign before it
-# ("§ 21 BGB") and a euro or percent sign after it ("500 €").
+# ("§ 21 BGB") and a euro or percent sign after it ("500 €"). Brackets of Latin text inside
+# it belong to it ("Sächsische Aufbaubank (SAB) als Bewilligungsstelle", "Vorstand
+# (§ 26 BGB)"): split there, the parts were drawn right to left, "als … (SAB) Aufbaubank".
+_IN_RUN = f"[{LATIN}0-9 \u00a0.,:;/&*'’+\\-–]"
+_BRACKETED = f"\\([{LATIN}0-9 \u00a0.,:;/&*'’+\\-–§]*\\)"
 LATIN_RUN = re.compile(
-    rf"(?:§[ \u00a0]?)?[{LATIN}0-9](?:[{LATIN}0-9 \u00a0.,:;/&*'’+\-–]*[{LATIN}0-9.])?"
+    rf"(?:§[ \u00a0]?)?[{LATIN}0-9](?:(?:{_IN_RUN}|{_BRACKETED})*(?:[{LATIN}0-9.]|{_BRACKETED}))?"
     "(?:[ \u00a0]?[€%])?")
 HAS_LETTER = re.compile(f"[{LATIN}]")
 # A run worth isolating: a Latin letter, or a sign that would otherwise drift to the wrong

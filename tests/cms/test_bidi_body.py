@@ -20,6 +20,12 @@ from cms.bidi import isolate_html
     ("<p>شركة Müller &amp; Söhne؛ &lt;b&gt;</p>",
      "<p>شركة <bdi>Müller &amp; Söhne</bdi>؛ &lt;<bdi>b</bdi>&gt;</p>"),
     ("<p>Nur deutscher Text (§ 21 BGB).</p>", "<p>Nur deutscher Text (§ 21 BGB).</p>"),
+    # Latin brackets inside a Latin run are part of it; Arabic ones after it are not.
+    ("<p>لدى Sächsische Aufbaubank (SAB) als Bewilligungsstelle هنا</p>",
+     "<p>لدى <bdi>Sächsische Aufbaubank (SAB) als Bewilligungsstelle</bdi> هنا</p>"),
+    ("<p>يمثّل Vorstand (§ 26 BGB) الجمعية</p>",
+     "<p>يمثّل <bdi>Vorstand (§ 26 BGB)</bdi> الجمعية</p>"),
+    ("<p>صندوق Fonds (مثال) هنا</p>", "<p>صندوق <bdi>Fonds</bdi> (مثال) هنا</p>"),
 ])
 def test_isolate_html(html, expected):
     assert isolate_html(html) == expected

@@ -125,3 +125,15 @@ def test_a_marked_word_in_a_legal_reference_of_a_snippet_keeps_its_order(page, l
     assert snippet.locator("mark").filter(has_text="BGB").count()
     xs = positions_in(snippet, "(§ 21 BGB)")
     assert reads_left_to_right(xs), f"'(§ 21 BGB)' drawn out of order: {xs}"
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_a_german_name_with_an_abbreviation_in_brackets_keeps_its_order(page, language):
+    """A funder named in German in an Arabic or Persian snippet, with its abbreviation in
+    brackets inside the name: one run, not "als Bewilligungsstelle (SAB) … Aufbaubank"."""
+    page.goto(f"/{language}/search/?q=SAB")
+    part = "Sächsische Aufbaubank (SAB) als Bewilligungsstelle"
+    snippet = page.locator(".search-results li > p").filter(has_text=part).first
+    assert snippet.count(), f"no {language} snippet with {part!r}"
+    xs = positions_in(snippet, "Aufbaubank (SAB) als")
+    assert reads_left_to_right(xs), f"'Aufbaubank (SAB) als' drawn out of order: {xs}"
