@@ -26,8 +26,9 @@ LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # ("§ 21 BGB") and a euro or percent sign after it ("500 €"). Brackets of Latin text inside
 # it belong to it ("Sächsische Aufbaubank (SAB) als Bewilligungsstelle", "Vorstand
 # (§ 26 BGB)"): split there, the parts were drawn right to left, "als … (SAB) Aufbaubank".
-_IN_RUN = f"[{LATIN}0-9 \u00a0.,:;/&*'’+\\-–]"
-_BRACKETED = f"\\([{LATIN}0-9 \u00a0.,:;/&*'’+\\-–§]*\\)"
+_RUN_CHARS = f"{LATIN}0-9 \u00a0.,:;/&*'’+\\-–"
+_IN_RUN = f"[{_RUN_CHARS}]"
+_BRACKETED = f"\\([{_RUN_CHARS}§]*\\)"
 LATIN_RUN = re.compile(
     rf"(?:§[ \u00a0]?)?[{LATIN}0-9](?:(?:{_IN_RUN}|{_BRACKETED})*(?:[{LATIN}0-9.]|{_BRACKETED}))?"
     "(?:[ \u00a0]?[€%])?")

@@ -11,9 +11,11 @@ from wagtail.search import index
 # Ends a line where the index keeps no line break (OwnLineField); search snippets set lines
 # apart with the same mark (search.text.BLOCK_SEPARATOR). No tokeniser takes it for a word.
 LINE_MARK = "·"
-# A line that ends like this closes its own sentence and needs no mark.
-CLOSED = re.compile(r"[.!?:;…؟,،·–—]\W*$")
-OWN_LINE_CLOSED = re.compile(r"[.!?:;…؟,،·–—][\"'“”„«»‹›]*$")
+# A line that ends like this closes its own sentence and needs no mark: in a snippet's line
+# anything but letters may follow (CLOSED); an own-line field only quotes ("(e.V.)" is open).
+_CLOSING = "[.!?:;…؟,،·–—]"
+CLOSED = re.compile(rf"{_CLOSING}\W*$")
+OWN_LINE_CLOSED = re.compile(rf"{_CLOSING}[\"'“”„«»‹›]*$")
 # Where a line ends in rendered rich text.
 LINE_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>|<hr\s*/?>)", re.IGNORECASE)
 

@@ -57,16 +57,20 @@ def _weekday_after(day: datetime.date, weekday: int) -> datetime.date:
     """The first `weekday` on or after `day`, a week later in the break between Christmas
     and New Year (24 December to 1 January), when nobody holds a workshop."""
     day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
-    while (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1):
+    while _in_year_end_break(day):
         day += datetime.timedelta(days=7)
     return day
+
+
+def _in_year_end_break(day: datetime.date) -> bool:
+    return (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1)
 
 
 def next_first_tuesday(today: datetime.date) -> datetime.date:
     year, month = today.year, today.month
     while True:
         day = nth_weekday(year, month, TUESDAY, 1)
-        if day > today and (day.month, day.day) != (1, 1):  # New Year's Day: February's
+        if day > today and not _in_year_end_break(day):  # 1 January: February's
             return day
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
